@@ -1,0 +1,42 @@
+# Every dependency comes from a Debian package; a missing one names the package to install.
+find_package(PkgConfig REQUIRED)
+
+function(leitbild_require_pkg var module apt)
+  pkg_check_modules(${var} IMPORTED_TARGET ${module})
+  if(NOT ${var}_FOUND)
+    message(FATAL_ERROR "leitbild needs ${module}: install it with `apt-get install ${apt}` (or run scripts/setup)")
+  endif()
+endfunction()
+
+function(leitbild_require_cmake pkg apt)
+  find_package(${pkg} ${ARGN} QUIET)
+  if(NOT ${pkg}_FOUND)
+    message(FATAL_ERROR "leitbild needs ${pkg}: install it with `apt-get install ${apt}` (or run scripts/setup)")
+  endif()
+endfunction()
+
+leitbild_require_pkg(CMARK libcmark-gfm libcmark-gfm-dev)
+find_library(CMARK_EXTENSIONS_LIB cmark-gfm-extensions)
+if(NOT CMARK_EXTENSIONS_LIB)
+  message(FATAL_ERROR "leitbild needs libcmark-gfm-extensions: install it with `apt-get install libcmark-gfm-extensions-dev`")
+endif()
+leitbild_require_pkg(ICU_UC icu-uc libicu-dev)
+leitbild_require_pkg(ICU_I18N icu-i18n libicu-dev)
+leitbild_require_pkg(LIBXML2 libxml-2.0 libxml2-dev)
+leitbild_require_pkg(LIBZIP libzip libzip-dev)
+leitbild_require_cmake(yaml-cpp libyaml-cpp-dev)
+leitbild_require_cmake(nlohmann_json nlohmann-json3-dev)
+leitbild_require_cmake(CLI11 libcli11-dev)
+leitbild_require_cmake(fmt libfmt-dev)
+find_path(MUSTACHE_INCLUDE kainjow/mustache.hpp)
+if(NOT MUSTACHE_INCLUDE)
+  message(FATAL_ERROR "leitbild needs kainjow mustache: install it with `apt-get install libkainjow-mustache-dev`")
+endif()
+find_package(Threads REQUIRED)
+
+add_library(leitbild_deps INTERFACE)
+add_library(leitbild::deps ALIAS leitbild_deps)
+target_include_directories(leitbild_deps INTERFACE ${MUSTACHE_INCLUDE})
+target_link_libraries(leitbild_deps INTERFACE
+  PkgConfig::CMARK ${CMARK_EXTENSIONS_LIB} PkgConfig::ICU_I18N PkgConfig::ICU_UC PkgConfig::LIBXML2
+  PkgConfig::LIBZIP yaml-cpp nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt Threads::Threads)

@@ -1,0 +1,23 @@
+#include "cli/pipeline.h"
+
+#include "check/check.h"
+#include "load/load.h"
+#include "resolve/resolve.h"
+
+namespace leitbild {
+
+LoadedProject load_resolve_check(const std::string& root, const std::vector<int>& editions, Diagnostics& diagnostics) {
+  LoadedProject loaded;
+  loaded.project = load_project(root, diagnostics, LoadOptions{editions});
+  if (loaded.project.languages.empty()) {
+    loaded.fatal = true;
+    return loaded;
+  }
+  for (const Edition& e : loaded.project.editions)
+    for (const auto& [lang, chapters] : e.chapters) loaded.chapter_files += chapters.size();
+  resolve_project(loaded.project, diagnostics);
+  check_project(loaded.project, diagnostics);
+  return loaded;
+}
+
+}  // namespace leitbild

@@ -1,0 +1,141 @@
+#include "load/text_file.h"
+
+#include <fmt/format.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace leitbild {
+namespace fs = std::filesystem;
+
+bool is_inside(const fs::path& root, const fs::path& path) {
+  std::error_code ec;
+  fs::path canonical_root = fs::weakly_canonical(root, ec);
+  if (ec) return false;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  if (ec) return false;
+  auto r = canonical_root.begin();
+  auto p = canonical.begin();
+  for (; r != canonical_root.end(); ++r, ++p)
+    if (p == canonical.end() || *r != *p) return false;
+  return true;
+}
+
+std::optional<Utf8Error> find_utf8_error(std::string_view text) {
+  int line = 1;
+  std::size_t line_start = 0;
+  std::size_t i = 0;
+  auto fail = [&](std::string what) { return Utf8Error{line, static_cast<int>(i - line_start) + 1, std::move(what)}; };
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      line_start = ++i;
+      continue;
+    }
+    if (c == 0) return fail("a NUL byte (the file may be UTF-16 or binary)");
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int extra = 0;
+    uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) extra = 1, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) extra = 2, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) extra = 3, cp = c & 0x07;
+    else return fail(fmt::format("the byte 0x{:02X} cannot start a UTF-8 character", c));
+    if (i + extra >= text.size())
+      return fail("a UTF-8 character is cut off at the end of the file");
+    for (int k = 1; k <= extra; ++k) {
+      unsigned char cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return fail(fmt::format("the byte 0x{:02X} is not valid UTF-8 here (the file may be Latin-1)", c));
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return fail("an overlong or invalid UTF-8 sequence");
+    i += extra + 1;
+  }
+  return std::nullopt;
+}
+
+std::string normalise_text(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string lf;
+  lf.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      lf += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      lf += text[i];
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return lf;
+  // Most text is already NFC; the quick check avoids a round trip through UTF-16.
+  icu::UnicodeString ustr = icu::UnicodeString::fromUTF8(lf);
+  if (nfc->isNormalized(ustr, status) && U_SUCCESS(status)) return lf;
+  status = U_ZERO_ERROR;
+  icu::UnicodeString normalised = nfc->normalize(ustr, status);
+  if (U_FAILURE(status)) return lf;
+  std::string out;
+  normalised.toUTF8String(out);
+  return out;
+}
+
+std::optional<std::string> read_text_file(const fs::path& root, const std::string& relative, Diagnostics& diagnostics) {
+  const fs::path path = root / relative;
+  SourceLocation where{relative, 0, 0};
+  std::error_code ec;
+  auto status = fs::symlink_status(path, ec);
+  if (ec || !fs::exists(status)) {
+    diagnostics.add("LB0101", where, fmt::format("cannot read `{}`: the file does not exist", relative));
+    return std::nullopt;
+  }
+  if (fs::is_symlink(status) && !is_inside(root, path)) {
+    diagnostics.add("LB0116", where, fmt::format("`{}` is a link pointing outside the project", relative),
+                    "Copy the file into the project instead of linking to it.");
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(path, ec)) {
+    diagnostics.add("LB0116", where,
+                    fmt::format("`{}` is {}, not a text file", relative, fs::is_directory(path, ec) ? "a folder" : "not a regular file"));
+    return std::nullopt;
+  }
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxTextFileBytes) {
+    diagnostics.add("LB0115", where,
+                    fmt::format("`{}` is {} MiB; leitbild reads text files up to {} MiB", relative,
+                                size / (1024 * 1024), kMaxTextFileBytes / (1024 * 1024)));
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.add("LB0101", where, fmt::format("cannot read `{}`: permission denied or I/O error", relative));
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    diagnostics.add("LB0101", where, fmt::format("cannot read `{}`: I/O error", relative));
+    return std::nullopt;
+  }
+  std::string raw = std::move(buffer).str();
+  if (raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF")) {
+    diagnostics.add("LB0102", {relative, 1, 1}, fmt::format("`{}` is UTF-16; leitbild reads UTF-8 only", relative),
+                    "Save the file as UTF-8 in your editor (File > Save with encoding > UTF-8).");
+    return std::nullopt;
+  }
+  if (auto err = find_utf8_error(raw)) {
+    diagnostics.add("LB0102", {relative, err->line, err->column}, fmt::format("this file is not valid UTF-8: {}", err->what),
+                    "Save the file as UTF-8 in your editor, then retype the character at this spot.");
+    return std::nullopt;
+  }
+  return normalise_text(raw);
+}
+
+}  // namespace leitbild
