@@ -1,28 +1,256 @@
+// `leitbild build`: load, resolve, check, then publish every edition in every format that can
+// run here (docs/publishing.md).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <thread>
 
+#include "check/check.h"
 #include "check/diagnostic_format.h"
 #include "cli/commands.h"
 #include "cli/pipeline.h"
+#include "load/load.h"
+#include "model/strings.h"
+#include "publish/interrupt.h"
+#include "publish/output_dir.h"
+#include "publish/publish.h"
+#include "render/render.h"
+#include "resolve/resolve.h"
 
 namespace leitbild {
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+std::string reason_unavailable(const OutputFormat& format) {
+  return format.unavailable_reason ? format.unavailable_reason() : std::string();
+}
+
+std::vector<std::string> format_names(const std::vector<OutputFormat>& formats) {
+  std::vector<std::string> names;
+  for (const auto& f : formats) names.push_back(f.name);
+  return names;
+}
+
+int list_formats(const std::vector<OutputFormat>& formats) {
+  if (formats.empty()) fmt::print("(this leitbild knows no output formats)\n");
+  for (const auto& format : formats) {
+    std::string reason = reason_unavailable(format);
+    fmt::print("{:<12} {:<13} {}\n", format.name, reason.empty() ? "available" : "unavailable",
+               reason.empty() ? format.description : reason);
+  }
+  return kExitOk;
+}
+
+template <typename T>
+std::optional<T> parse_number(const char* text) {
+  if (!text) return std::nullopt;
+  std::string_view s(text);
+  T value{};
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+// [ROOT/themes/<theme>, ROOT/themes/default, the theme installed with leitbild], those that exist.
+std::vector<fs::path> theme_dirs_for(const Project& project, Diagnostics& diagnostics) {
+  std::vector<fs::path> dirs;
+  auto add = [&](const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return;
+    for (const auto& known : dirs)
+      if (fs::equivalent(known, dir, ec)) return;
+    dirs.push_back(dir);
+  };
+  const fs::path own = project.root / "themes" / project.theme;
+  std::error_code ec;
+  if (project.theme != "default" && !fs::is_directory(own, ec))
+    diagnostics.add("LB0621", {"leitbild.yaml", 0, 0},
+                    fmt::format("leitbild.yaml names the theme `{}`, but there is no folder `themes/{}`", project.theme,
+                                project.theme));
+  add(own);
+  add(project.root / "themes" / "default");
+  add(LEITBILD_DEFAULT_THEME_DIR);
+  return dirs;
+}
+
+fs::path node_modules_for(const Project& project) {
+  std::error_code ec;
+  if (fs::is_directory(project.root / "node_modules", ec)) return project.root / "node_modules";
+  return LEITBILD_NODE_MODULES_DIR;
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, const Project& project) {
+  fmt::print(stderr, "{}", format_text(diagnostics, project.sources, {use_colour(stderr)}));
+}
+
+void print_timings(const std::vector<StageTiming>& timings) {
+  fmt::print(stderr, "leitbild: timings\n");
+  for (const auto& t : timings) fmt::print(stderr, "  {:<40} {:>8.3f} s\n", t.stage, t.seconds);
+}
+
+}  // namespace
 
 int run_build(const BuildOptions& options) {
-  if (!std::filesystem::is_directory(options.root)) {
+  const std::vector<OutputFormat>& known = output_formats();
+  if (options.list_formats) return list_formats(known);
+  if (!fs::is_directory(options.root)) {
     fmt::print(stderr, "leitbild: `{}` is not a folder\n", options.root);
     return kExitUsage;
   }
-  for (const auto& format : options.formats) {
-    fmt::print(stderr, "leitbild: the output format `{}` is not available yet\n", format);
+  if (options.jobs < 0) {
+    fmt::print(stderr, "leitbild: --jobs must be 1 or more (0 or nothing: one per core)\n");
     return kExitUsage;
   }
+
+  // Which formats: every available one, or exactly those asked for.
+  std::vector<const OutputFormat*> selected;
+  std::vector<SkippedFormat> skipped;
+  if (options.formats.empty()) {
+    for (const auto& format : known) {
+      if (std::string reason = reason_unavailable(format); reason.empty()) selected.push_back(&format);
+      else skipped.push_back({format.name, reason});
+    }
+  } else {
+    for (const auto& name : options.formats) {
+      auto it = std::find_if(known.begin(), known.end(), [&](const OutputFormat& f) { return f.name == name; });
+      if (it == known.end()) {
+        fmt::print(stderr, "leitbild: unknown output format `{}`; known formats: {}\n", name,
+                   known.empty() ? "none" : quoted_list(format_names(known), "and"));
+        return kExitUsage;
+      }
+      if (std::string reason = reason_unavailable(*it); !reason.empty()) {
+        Diagnostics missing;
+        missing.add("LB0602", {}, fmt::format("the output format `{}` cannot run here: {}", name, reason));
+        fmt::print(stderr, "{}", format_text(missing, {}, {use_colour(stderr)}));
+        return kExitUsage;
+      }
+      if (std::find(selected.begin(), selected.end(), &*it) == selected.end()) selected.push_back(&*it);
+    }
+  }
+
+  RenderOptions render_options;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    auto value = parse_number<long long>(epoch);
+    if (!value || *value < 0) {
+      fmt::print(stderr, "leitbild: SOURCE_DATE_EPOCH must be a number of seconds since 1970, not `{}`\n", epoch);
+      return kExitUsage;
+    }
+    render_options.source_date_epoch = *value;
+  }
+  render_options.deck_lang = options.deck_lang;
+  render_options.deck_layout = options.deck_layout;
+
+  PublishOptions publish_options;
+  publish_options.out = options.out.empty() ? fs::path(options.root) / "dist" : fs::path(options.out);
+  if (!options.no_cache)
+    publish_options.cache = options.cache.empty() ? fs::path(options.root) / ".leitbild-cache" : fs::path(options.cache);
+  publish_options.threads =
+      options.jobs > 0 ? static_cast<unsigned>(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  publish_options.werror = options.werror;
+  publish_options.write_timings = options.timings;
+  publish_options.skipped = skipped;
+  if (auto slow = parse_number<int>(std::getenv("LEITBILD_TEST_SLOW_MS")); slow && *slow > 0)
+    publish_options.slow_write = std::chrono::milliseconds(*slow);
+  const fs::path out = normalized_output_path(publish_options.out);
+
+  install_interrupt_handlers();
+  Progress progress(Progress::mode_for(stderr, options.quiet), stderr);
+  const auto build_start = Clock::now();
+  std::vector<StageTiming> timings;
+
+  // Load, resolve, check.
   Diagnostics diagnostics;
-  LoadedProject loaded = load_resolve_check(options.root, options.editions, diagnostics);
+  auto stage_start = Clock::now();
+  progress.start_stage("load", 0);
+  Project project = load_project(options.root, diagnostics, LoadOptions{options.editions});
+  timings.push_back({"load", since(stage_start)});
+  if (project.languages.empty()) {
+    progress.finish_stage();
+    diagnostics.sort();
+    print_diagnostics(diagnostics, project);
+    return kExitUsage;
+  }
+  for (int number : options.editions)
+    if (!project.find_edition(number) && !diagnostics.has_errors()) {
+      fmt::print(stderr, "leitbild: edition {} does not exist (no content/editions/{}/edition.yaml)\n", number, number);
+      return kExitUsage;
+    }
+  stage_start = Clock::now();
+  progress.start_stage("resolve", 0);
+  resolve_project(project, diagnostics);
+  timings.push_back({"resolve", since(stage_start)});
+  stage_start = Clock::now();
+  progress.start_stage("check", 0);
+  check_project(project, diagnostics);
+  render_options.theme_dirs = theme_dirs_for(project, diagnostics);
+  render_options.node_modules = node_modules_for(project);
+  timings.push_back({"check", since(stage_start)});
+  if (int signal = interrupt_signal()) die_by_signal(signal);
+
+  const bool failed_checks = diagnostics.has_errors() || (options.werror && diagnostics.count(Severity::warning) > 0);
+  if (failed_checks) {
+    progress.finish_stage();
+    diagnostics.sort();
+    print_diagnostics(diagnostics, project);
+    fmt::print(stderr, "leitbild: {} error(s){}; nothing was built and `{}` was left as it was\n",
+               diagnostics.count(Severity::error),
+               options.werror && diagnostics.count(Severity::warning) ? fmt::format(
+                                                                            ", {} warning(s) (--werror)",
+                                                                            diagnostics.count(Severity::warning))
+                                                                      : "",
+               out.string());
+    return kExitContentErrors;
+  }
+
+  for (const auto& s : skipped) progress.note(fmt::format("leitbild: skipping {}: {}", s.name, s.reason));
+  if (selected.empty()) progress.note("leitbild: no output format can run here; only report.json is written");
+  PublishResult result = publish(project, selected, render_options, publish_options, diagnostics, timings, progress);
+  timings.push_back({"total", since(build_start)});
+  progress.finish_stage();
+  for (const auto& stale : result.stale_removed)
+    progress.note(fmt::format("leitbild: removed `{}`, left by an interrupted build", stale.string()));
+
   diagnostics.sort();
-  fmt::print(stderr, "{}", format_text(diagnostics, loaded.project.sources, {use_colour(stderr)}));
-  if (loaded.fatal) return kExitUsage;
-  return exit_code_for(diagnostics, options.werror);
+  progress.clear();
+  print_diagnostics(diagnostics, project);
+  if (options.timings) print_timings(timings);
+
+  switch (result.status) {
+    case PublishResult::Status::ok: {
+      if (!options.quiet) {
+        std::vector<std::string> names;
+        for (const auto* f : selected) names.push_back(f->name);
+        fmt::print(stderr, "leitbild: built {} into `{}`: {} file(s); {} job(s) rendered, {} from the cache{} ({:.1f}s)\n",
+                   names.empty() ? "nothing" : fmt::format("{}", fmt::join(names, ", ")), out.string(),
+                   result.files_written, result.jobs_rendered, result.jobs_from_cache,
+                   result.cache_damaged ? fmt::format(", {} damaged cache entr{} ignored", result.cache_damaged,
+                                                      result.cache_damaged == 1 ? "y" : "ies")
+                                        : "",
+                   since(build_start));
+      }
+      return exit_code_for(diagnostics, options.werror);
+    }
+    case PublishResult::Status::failed:
+      fmt::print(stderr, "leitbild: {} error(s); {}\n", diagnostics.count(Severity::error), result.message);
+      return kExitContentErrors;
+    case PublishResult::Status::refused:
+    case PublishResult::Status::io_error:
+      fmt::print(stderr, "leitbild: {}\n", result.message);
+      return kExitUsage;
+    case PublishResult::Status::interrupted:
+      fmt::print(stderr, "leitbild: {}\n", result.message);
+      die_by_signal(result.signal);
+  }
+  return kExitUsage;
 }
 
 }  // namespace leitbild

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "load/edition_lock.h"
 #include "load/load.h"
 #include "load/text_file.h"
 #include "load/yaml_reader.h"
@@ -71,6 +72,15 @@ std::optional<Edition> load_edition(Project& project, const std::string& folder_
   auto root = yaml.parse(*text);
   if (!root || !yaml.expect_map(*root, "edition.yaml")) return std::nullopt;
   read_edition_manifest(yaml, *root, project, edition);
+
+  // A frozen edition's fingerprints (check_frozen compares them with the sources read here).
+  const std::string lock = edition_lock_path(edition);
+  if (std::error_code lock_ec; fs::exists(fs::symlink_status(project.root / lock, lock_ec))) {
+    if (auto lock_text = read_text_file(project.root, lock, diagnostics)) {
+      project.sources[lock] = *lock_text;
+      edition.lock = parse_edition_lock(lock, *lock_text, diagnostics);
+    }
+  }
 
   // Language folders and stray files.
   std::error_code ec;

@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -64,22 +65,27 @@ std::optional<Utf8Error> find_utf8_error(std::string_view text) {
 std::string normalise_text(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::string lf;
-  lf.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      lf += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      lf += text[i];
+  if (text.find('\r') == std::string_view::npos) {
+    lf.assign(text);  // the usual case; a byte-by-byte copy cost 3% of `leitbild check`
+  } else {
+    lf.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\r') {
+        lf += '\n';
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      } else {
+        lf += text[i];
+      }
     }
   }
+  if (std::all_of(lf.begin(), lf.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return lf;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return lf;
-  // Most text is already NFC; the quick check avoids a round trip through UTF-16.
-  icu::UnicodeString ustr = icu::UnicodeString::fromUTF8(lf);
-  if (nfc->isNormalized(ustr, status) && U_SUCCESS(status)) return lf;
+  // Most text is already NFC; the quick check reads the UTF-8 in place (no UTF-16 copy).
+  if (nfc->isNormalizedUTF8(lf, status) && U_SUCCESS(status)) return lf;
   status = U_ZERO_ERROR;
+  icu::UnicodeString ustr = icu::UnicodeString::fromUTF8(lf);
   icu::UnicodeString normalised = nfc->normalize(ustr, status);
   if (U_FAILURE(status)) return lf;
   std::string out;

@@ -82,6 +82,8 @@ constexpr std::array kCodes = {
              "The chapter title comes from the front matter; start sections with `## `."},
     CodeInfo{"LB0314", N, "no-fingerprint", "A translation records no source fingerprint.",
              "Run `leitbild translation accept FILE` once the translation is complete."},
+    CodeInfo{"LB0315", W, "raw-html", "Raw HTML is dropped from the output.",
+             "Write the content in Markdown; HTML comments are fine for notes to other editors."},
     // Glossary.
     CodeInfo{"LB0401", E, "duplicate-term", "Two glossary entries have the same id.", "Give each entry a unique `id:`."},
     CodeInfo{"LB0402", E, "term-incomplete", "A glossary entry lacks a term or definition in a project language.",
@@ -102,12 +104,26 @@ constexpr std::array kCodes = {
     // Editions and publishing.
     CodeInfo{"LB0501", E, "frozen-changed", "A source file of a published edition differs from its lock.",
              "Undo the change, or record it as an erratum: `leitbild edition erratum N --note \"...\"`."},
+    CodeInfo{"LB0502", E, "lock-invalid", "An edition.lock file has a line leitbild cannot read.",
+             "Do not edit locks by hand: restore the file from version control, or rewrite it with `leitbild edition erratum`."},
     CodeInfo{"LB0601", E, "output-failed", "An output file could not be written.", "Check the output folder's permissions and free space."},
     CodeInfo{"LB0602", E, "tool-missing", "An external tool needed for an output format is not installed.",
              "Install the Debian package named in the message (scripts/setup does it)."},
     CodeInfo{"LB0603", E, "tool-failed", "An external tool failed.", "Read the tool's message shown with the diagnostic."},
     CodeInfo{"LB0604", W, "slide-overflow", "A slide's content does not fit the 1280x720 slide.",
              "Shorten the slide or split it into two."},
+    CodeInfo{"LB0605", E, "slides-asset-missing", "A file slide decks are built from (reveal.js or the slide theme) is missing.",
+             "Run scripts/setup (it installs reveal.js with `npm ci`), or restore the theme's slides/ folder."},
+    CodeInfo{"LB0606", W, "deck-language", "The language asked for with --deck-lang is not a language of the deck.",
+             "Use one of the languages in the deck's deck.yaml; the deck is shown in its source language instead."},
+    CodeInfo{"LB0610", E, "theme-template", "A template of the HTML theme is missing or has a syntax error.",
+             "Fix the template named in the message (Mustache syntax, see docs/themes.md), or delete the project's copy "
+             "to use the default theme's."},
+    // Publishing (publish/): numbered from 20 so renderers can keep adding codes below.
+    CodeInfo{"LB0620", E, "render-failed", "An output format stopped with an internal error or wrote an invalid file name.",
+             "This is a bug in leitbild: report the message. Meanwhile build the other formats with `--formats`."},
+    CodeInfo{"LB0621", E, "theme-missing", "leitbild.yaml names a theme that has no folder under themes/.",
+             "Create themes/<name>/ or set `theme: default` in leitbild.yaml."},
 };
 
 }  // namespace

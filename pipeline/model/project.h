@@ -50,7 +50,11 @@ struct TermHit {
   std::size_t offset = 0;  // byte offset into the text node's literal
   std::size_t length = 0;
   std::string term_id;
+  // The first linkable hit of this term in its section (chapters: `## ` sections; decks: slides).
+  // Hits in headings, inside links or images are never first: renderers do not link there.
   bool first_in_section = false;
+  bool deprecated = false;  // a retired word of the entry (LB0405); renderers do not link it
+  bool explicit_mark = false;  // the text of a `[x](term:id)` link
 };
 
 struct Chapter {
@@ -78,6 +82,16 @@ struct Chapter {
   std::string label() const;  // "5 Erfolgsfaktoren" or the title alone
 };
 
+// content/editions/<N>/edition.lock (docs/editions.md): the fingerprints of a frozen edition.
+struct LockedFile {
+  std::string sha256;  // of the text as loaded (UTF-8, LF, NFC), lowercase hex
+  int line = 0;        // in the lock file
+};
+struct EditionLock {
+  std::string path;                           // relative to the root
+  std::map<std::string, LockedFile> files;    // project-relative path -> fingerprint
+};
+
 struct Edition {
   int number = 0;
   std::string dir;  // relative to the root: content/editions/<N>
@@ -89,6 +103,7 @@ struct Edition {
   std::vector<std::string> chapter_stems;
   std::map<LanguageTag, std::vector<Chapter>> chapters;  // in chapter_stems order
   std::vector<std::string> errata;
+  std::optional<EditionLock> lock;  // present once `leitbild edition publish` froze the edition
 
   // Resolved: every anchor (section anchors and chapter stems) per language.
   std::map<LanguageTag, std::map<std::string, LinkTarget>> targets;
@@ -135,11 +150,18 @@ struct TermLanguage {
   std::vector<std::string> forms;
   std::string definition;
   std::vector<std::string> deprecated;
+  std::string note;  // optional free text (TBX <note>), shown to editors only
+  // Optional TBX administrative status of a word where it differs from its slot's default
+  // (term: preferred, forms: admitted, deprecated: deprecated); see docs/glossary.md.
+  std::map<std::string, std::string> statuses;
 };
 
 struct Term {
   std::string id;
+  // Project languages and any other language the glossary file carries (kept for TBX round trips;
+  // recognition and checks use the project languages only).
   std::map<LanguageTag, TermLanguage> languages;
+  std::string note;  // optional, about the concept as a whole
   SourceLocation where;
 };
 

@@ -4,6 +4,7 @@
 #include "model/strings.h"
 #include "resolve/locate.h"
 #include "resolve/resolve.h"
+#include "resolve/terms.h"
 
 namespace leitbild {
 
@@ -92,6 +93,7 @@ void resolve_project(Project& project, Diagnostics& diagnostics) {
       for (Chapter& chapter : chapters) resolve_chapter_links(edition, chapter, diagnostics);
   }
   for (Deck& deck : project.decks) resolve_deck_links(project, deck, diagnostics);
+  resolve_terms(project);  // after links: it tells generated cross-reference labels and term links apart
 }
 
 }  // namespace leitbild

@@ -185,7 +185,8 @@ void Writer::text(xmlNodePtr parent, cmark_node* node) {
     if (hit.offset < pos || hit.offset + hit.length > text.size()) continue;
     append_text(parent, typographic_quotes(std::string_view(text).substr(pos, hit.offset - pos), ctx_.quotes, quotes_));
     const std::string word = typographic_quotes(std::string_view(text).substr(hit.offset, hit.length), ctx_.quotes, quotes_);
-    if (hit.first_in_section) term_link(parent, hit.term_id, [&](xmlNodePtr n) { append_text(n, word); });
+    // An explicit mark's text is already inside its `term:` link: a second link would nest <a>.
+    if (hit.first_in_section && !hit.explicit_mark) term_link(parent, hit.term_id, [&](xmlNodePtr n) { append_text(n, word); });
     else append_text(parent, word);
     pos = hit.offset + hit.length;
   }

@@ -59,6 +59,12 @@ XmlDocument new_xhtml_document(std::string_view lang, xmlNodePtr* html_out) {
   return doc;
 }
 
+xmlNsPtr declare_epub_namespace(xmlNodePtr root) {
+  const auto* prefix = reinterpret_cast<const xmlChar*>("epub");
+  if (xmlNsPtr existing = xmlSearchNs(root->doc, root, prefix)) return existing;
+  return xmlNewNs(root, reinterpret_cast<const xmlChar*>(kEpubNamespace), prefix);
+}
+
 XmlNodeHolder new_fragment_container() {
   xmlNodePtr div = xmlNewNode(nullptr, reinterpret_cast<const xmlChar*>("div"));
   xmlNsPtr ns = xmlNewNs(div, reinterpret_cast<const xmlChar*>(kXhtmlNamespace), nullptr);

@@ -34,6 +34,11 @@ void set_attribute(xmlNodePtr node, std::string_view name, std::string_view valu
 
 // A document whose root is <html xmlns="http://www.w3.org/1999/xhtml" lang=.. xml:lang=..>.
 XmlDocument new_xhtml_document(std::string_view lang, xmlNodePtr* html_out);
+inline constexpr const char* kEpubNamespace = "http://www.idpf.org/2007/ops";
+// Declares xmlns:epub on `root` (an EPUB content document's <html>), so that the `epub:type`
+// attributes the writer sets (MarkdownXmlContext::epub) are namespace-well-formed.
+xmlNsPtr declare_epub_namespace(xmlNodePtr root);
+
 // A detached <div> in the XHTML namespace to collect fragment content.
 XmlNodeHolder new_fragment_container();
 

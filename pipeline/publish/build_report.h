@@ -1,0 +1,24 @@
+#pragma once
+// dist/report.json and dist/timings.json (schemas in docs/publishing.md). report.json holds only
+// what the inputs determine (no times, no absolute paths, no cache statistics), so two builds of
+// the same tree with the same SOURCE_DATE_EPOCH write it byte for byte the same; the times go
+// to timings.json, written only with --timings.
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/project.h"
+#include "publish/job_runner.h"
+#include "publish/publish.h"
+
+namespace leitbild {
+
+std::string report_json(const Project& project, const std::vector<std::string>& formats,
+                        const std::vector<SkippedFormat>& skipped, const std::vector<PlannedJob>& jobs,
+                        const std::vector<JobOutcome>& outcomes, const RenderOptions& render_options,
+                        const Diagnostics& diagnostics);
+
+std::string timings_json(const std::vector<StageTiming>& stages, const std::vector<PlannedJob>& jobs,
+                         const std::vector<JobOutcome>& outcomes);
+
+}  // namespace leitbild

@@ -1,0 +1,247 @@
+#include "publish/publish.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "publish/build_report.h"
+#include "publish/interrupt.h"
+#include "publish/job_runner.h"
+#include "publish/output_dir.h"
+#include "publish/render_cache.h"
+
+namespace leitbild {
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+const std::set<std::string>& reserved_outputs() {
+  static const std::set<std::string> names = {"report.json", "timings.json"};
+  return names;
+}
+
+// Computed paths only: relative, '/'-separated, no empty, "." or ".." parts, so that nothing a
+// renderer returns can land outside the staging folder.
+bool is_safe_output_path(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.find('\\') != std::string_view::npos ||
+      path.find('\0') != std::string_view::npos)
+    return false;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view part = path.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+bool fails(const Diagnostics& diagnostics, bool werror) {
+  return diagnostics.has_errors() || (werror && diagnostics.count(Severity::warning) > 0);
+}
+
+// Pauses for the test hook, waking early when the build is interrupted.
+void test_pause(std::chrono::milliseconds pause) {
+  const auto until = Clock::now() + pause;
+  while (Clock::now() < until && !interrupt_signal()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
+std::string write_output(const fs::path& path, std::string_view bytes, const std::optional<long long>& epoch) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) return fmt::format("cannot create the folder `{}`: {}", path.parent_path().string(), ec.message());
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
+  }
+  if (epoch) {
+    // Reproducible archives of dist/ (tar, zip) need reproducible file times too.
+    struct timespec times[2] = {{static_cast<time_t>(*epoch), 0}, {static_cast<time_t>(*epoch), 0}};
+    ::utimensat(AT_FDCWD, path.c_str(), times, 0);
+  }
+  return {};
+}
+
+class StagingGuard {
+ public:
+  explicit StagingGuard(fs::path path) : path_(std::move(path)) {}
+  ~StagingGuard() {
+    if (path_.empty()) return;
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  void release() { path_.clear(); }
+
+ private:
+  fs::path path_;
+};
+
+}  // namespace
+
+PublishResult publish(const Project& project, const std::vector<const OutputFormat*>& formats,
+                      const RenderOptions& render_options, const PublishOptions& options, Diagnostics& diagnostics,
+                      std::vector<StageTiming>& timings, Progress& progress) {
+  PublishResult result;
+  const fs::path out = normalized_output_path(options.out);
+  auto interrupted = [&] {
+    result.status = PublishResult::Status::interrupted;
+    result.signal = interrupt_signal();
+    result.message = fmt::format("interrupted; `{}` was left as it was", out.string());
+    return result;
+  };
+
+  if (std::string why = check_replaceable(out); !why.empty()) {
+    result.status = PublishResult::Status::refused;
+    result.message = why;
+    return result;
+  }
+  std::error_code ec;
+  fs::create_directories(out.parent_path(), ec);
+  std::string lock_error;
+  auto lock = OutputLock::acquire(out, lock_error);
+  if (!lock) {
+    result.status = PublishResult::Status::refused;
+    result.message = lock_error;
+    return result;
+  }
+  result.stale_removed = remove_stale_siblings(out);
+
+  // Plan.
+  auto stage_start = Clock::now();
+  std::vector<PlannedJob> jobs;
+  std::vector<std::string> format_names;
+  std::set<std::string> job_keys;
+  for (const OutputFormat* format : formats) {
+    format_names.push_back(format->name);
+    std::vector<RenderJob> planned;
+    try {
+      planned = format->plan(project, render_options);
+    } catch (const std::exception& e) {
+      diagnostics.add("LB0620", {}, fmt::format("the {} format could not plan its work: {}", format->name, e.what()));
+      continue;
+    }
+    for (auto& job : planned) {
+      if (!job_keys.insert(job.key).second) {
+        diagnostics.add("LB0620", {}, fmt::format("two render jobs are both called `{}`", job.key));
+        continue;
+      }
+      jobs.push_back({format->name, std::move(job), {}});
+    }
+  }
+  std::optional<RenderCache> cache;
+  if (options.cache) {
+    cache.emplace(*options.cache);
+    for (auto& planned : jobs) planned.cache_key = job_cache_key(project, planned.format, planned.job, render_options);
+  }
+  timings.push_back({"plan", since(stage_start)});
+  result.jobs = jobs.size();
+  if (fails(diagnostics, options.werror)) {
+    result.status = PublishResult::Status::failed;
+    result.message = fmt::format("nothing was written; `{}` was left as it was", out.string());
+    return result;
+  }
+
+  // Render.
+  stage_start = Clock::now();
+  progress.start_stage("render", jobs.size());
+  std::vector<JobOutcome> outcomes = run_jobs(jobs, cache ? &*cache : nullptr, options.threads, &progress);
+  progress.finish_stage();
+  timings.push_back({"render", since(stage_start)});
+  std::map<std::string, double> per_format;
+  for (std::size_t i = 0; i < jobs.size(); ++i) per_format[jobs[i].format] += outcomes[i].seconds;
+  for (const auto& name : format_names) timings.push_back({"render " + name + " (job time, summed)", per_format[name]});
+  if (interrupt_signal()) return interrupted();
+
+  std::map<std::string, std::string> owner;  // output path -> job key
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const JobOutcome& outcome = outcomes[i];
+    result.jobs_from_cache += outcome.from_cache;
+    result.jobs_rendered += outcome.finished && !outcome.from_cache;
+    result.cache_damaged += outcome.cache_damaged;
+    diagnostics.append(outcome.result.diagnostics);
+    for (const OutputFile& file : outcome.result.outputs) {
+      if (!is_safe_output_path(file.path) || reserved_outputs().count(file.path)) {
+        diagnostics.add("LB0620", {}, fmt::format("the job `{}` produced the file name `{}`, which is not allowed",
+                                                  jobs[i].job.key, file.path));
+        continue;
+      }
+      if (auto [it, fresh] = owner.emplace(file.path, jobs[i].job.key); !fresh)
+        diagnostics.add("LB0620", {}, fmt::format("the jobs `{}` and `{}` both produced `{}`", it->second,
+                                                  jobs[i].job.key, file.path));
+    }
+  }
+  if (fails(diagnostics, options.werror)) {
+    result.status = PublishResult::Status::failed;
+    result.message = fmt::format("nothing was published; `{}` was left as it was", out.string());
+    return result;
+  }
+
+  // Write into staging, in path order (the same order whatever the threads did).
+  stage_start = Clock::now();
+  const fs::path staging = staging_path(out);
+  StagingGuard guard(staging);
+  fs::remove_all(staging, ec);
+  if (!fs::create_directory(staging, ec) || ec) {
+    result.status = PublishResult::Status::io_error;
+    result.message = fmt::format("cannot create the staging folder `{}`: {}", staging.string(), ec.message());
+    return result;
+  }
+  std::vector<std::pair<std::string_view, std::string_view>> files;  // path, bytes
+  for (const JobOutcome& outcome : outcomes)
+    for (const OutputFile& file : outcome.result.outputs) files.emplace_back(file.path, file.bytes);
+  std::sort(files.begin(), files.end());
+  std::string report = report_json(project, format_names, options.skipped, jobs, outcomes, render_options, diagnostics);
+  files.emplace_back("report.json", report);
+  progress.start_stage("write", files.size(), "files");
+  for (const auto& [path, bytes] : files) {
+    if (interrupt_signal()) return interrupted();
+    if (std::string error = write_output(staging / std::string(path), bytes, render_options.source_date_epoch); !error.empty()) {
+      diagnostics.add("LB0601", {}, error);
+      result.status = PublishResult::Status::io_error;
+      result.message = fmt::format("nothing was published; `{}` was left as it was", out.string());
+      return result;
+    }
+    ++result.files_written;
+    progress.advance();
+    if (options.slow_write.count() > 0) test_pause(options.slow_write);
+  }
+  progress.finish_stage();
+  timings.push_back({"write", since(stage_start)});
+  if (options.write_timings) {
+    // The swap comes after this file is written: only the table --timings prints shows it.
+    if (std::string error = write_output(staging / "timings.json", timings_json(timings, jobs, outcomes), std::nullopt);
+        !error.empty())
+      diagnostics.add("LB0601", {}, error);
+  }
+  if (interrupt_signal()) return interrupted();
+
+  // Swap: from here on a signal no longer stops the build; the swap is two renames.
+  stage_start = Clock::now();
+  if (std::string error = swap_into_place(staging, out); !error.empty()) {
+    diagnostics.add("LB0601", {}, error);
+    result.status = PublishResult::Status::io_error;
+    result.message = fmt::format("the new output could not be put in place; `{}` was left as it was", out.string());
+    return result;
+  }
+  guard.release();
+  timings.push_back({"swap", since(stage_start)});
+  return result;
+}
+
+}  // namespace leitbild

@@ -1,0 +1,64 @@
+#pragma once
+// Publishing: the formats' render jobs, run in parallel through the cache, written into a staging
+// folder and swapped in as the output folder only when the whole build succeeded
+// (docs/publishing.md). The front half (load, resolve, check) is the caller's.
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/project.h"
+#include "publish/progress.h"
+#include "render/render.h"
+
+namespace leitbild {
+
+struct StageTiming {
+  std::string stage;  // "load", "resolve", "check", "plan", "render html", "write", "swap", ...
+  double seconds = 0;
+};
+
+struct SkippedFormat {
+  std::string name;
+  std::string reason;
+};
+
+struct PublishOptions {
+  std::filesystem::path out;                    // the output folder (made absolute by publish)
+  std::optional<std::filesystem::path> cache;   // the cache folder; none: render everything, store nothing
+  unsigned threads = 1;
+  bool werror = false;                          // warnings fail the build too
+  bool write_timings = false;                   // also write <out>/timings.json
+  std::vector<SkippedFormat> skipped;           // recorded in report.json
+  // Test hook (LEITBILD_TEST_SLOW_MS): pause this long after each file written into staging, so a
+  // test can interrupt or kill a build while it writes.
+  std::chrono::milliseconds slow_write{0};
+};
+
+struct PublishResult {
+  enum class Status {
+    ok,            // the new output folder is in place
+    failed,        // errors (content, render): the previous output folder is untouched
+    refused,       // another build holds the lock, or --out is not ours to replace
+    io_error,      // writing or swapping failed; the previous output folder is untouched
+    interrupted,   // SIGINT/SIGTERM: staging removed, previous output folder untouched
+  };
+  Status status = Status::ok;
+  std::string message;  // for everything but ok
+  int signal = 0;       // interrupted: which
+  std::size_t jobs = 0;
+  std::size_t jobs_rendered = 0;
+  std::size_t jobs_from_cache = 0;
+  std::size_t cache_damaged = 0;
+  std::size_t files_written = 0;
+  std::vector<std::filesystem::path> stale_removed;  // leftovers of killed builds
+};
+
+// `timings` comes in with the caller's stages and gets the publisher's appended.
+PublishResult publish(const Project& project, const std::vector<const OutputFormat*>& formats,
+                      const RenderOptions& render_options, const PublishOptions& options, Diagnostics& diagnostics,
+                      std::vector<StageTiming>& timings, Progress& progress);
+
+}  // namespace leitbild

@@ -1,0 +1,268 @@
+#include "publish/render_cache.h"
+
+#include <elf.h>
+#include <link.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "model/sha256.h"
+#include "model/version.h"
+#include "publish/atomic_file.h"
+
+namespace leitbild {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kEntryMagic = "leitbild-render-cache 1\n";
+
+std::string hex(const unsigned char* bytes, std::size_t n) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(n * 2);
+  for (std::size_t i = 0; i < n; ++i) {
+    out += digits[bytes[i] >> 4];
+    out += digits[bytes[i] & 15];
+  }
+  return out;
+}
+
+int find_build_id(dl_phdr_info* info, std::size_t, void* data) {
+  auto* out = static_cast<std::string*>(data);
+  for (int i = 0; i < info->dlpi_phnum && out->empty(); ++i) {
+    const ElfW(Phdr)& segment = info->dlpi_phdr[i];
+    if (segment.p_type != PT_NOTE) continue;
+    const std::size_t align = segment.p_align == 8 ? 8 : 4;
+    auto padded = [align](std::size_t n) { return (n + align - 1) & ~(align - 1); };
+    const char* p = reinterpret_cast<const char*>(info->dlpi_addr + segment.p_vaddr);
+    const char* end = p + segment.p_memsz;
+    while (p + sizeof(ElfW(Nhdr)) <= end) {
+      const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(p);
+      const char* name = p + sizeof(ElfW(Nhdr));
+      const char* desc = name + padded(note->n_namesz);
+      if (desc + note->n_descsz > end) break;
+      if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+        *out = hex(reinterpret_cast<const unsigned char*>(desc), note->n_descsz);
+        break;
+      }
+      p = desc + padded(note->n_descsz);
+    }
+  }
+  return 1;  // the first object is the program itself; libraries do not matter here
+}
+
+// Length-prefixed fields: unambiguous whatever bytes the outputs hold.
+class Writer {
+ public:
+  void str(std::string_view s) {
+    out_ += std::to_string(s.size());
+    out_ += ':';
+    out_ += s;
+  }
+  void num(long long n) {
+    out_ += std::to_string(n);
+    out_ += ';';
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool num(long long& n) {
+    auto end = in_.find(';', pos_);
+    if (end == std::string_view::npos) return false;
+    auto [ptr, ec] = std::from_chars(in_.data() + pos_, in_.data() + end, n);
+    if (ec != std::errc() || ptr != in_.data() + end) return false;
+    pos_ = end + 1;
+    return true;
+  }
+  bool str(std::string& s) {
+    auto colon = in_.find(':', pos_);
+    if (colon == std::string_view::npos) return false;
+    std::size_t n = 0;
+    auto [ptr, ec] = std::from_chars(in_.data() + pos_, in_.data() + colon, n);
+    if (ec != std::errc() || ptr != in_.data() + colon || n > in_.size() - colon - 1) return false;
+    s.assign(in_.substr(colon + 1, n));
+    pos_ = colon + 1 + n;
+    return true;
+  }
+  bool done() const { return pos_ == in_.size(); }
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+};
+
+void write_location(Writer& w, const SourceLocation& where) {
+  w.str(where.file);
+  w.num(where.line);
+  w.num(where.column);
+  w.num(where.end_line);
+  w.num(where.end_column);
+}
+
+bool read_int(Reader& r, int& value) {
+  long long n = 0;
+  if (!r.num(n)) return false;
+  value = static_cast<int>(n);
+  return true;
+}
+
+bool read_location(Reader& r, SourceLocation& where) {
+  return r.str(where.file) && read_int(r, where.line) && read_int(r, where.column) && read_int(r, where.end_line) &&
+         read_int(r, where.end_column);
+}
+
+void feed(Sha256& hash, std::string_view field) {
+  // Each field with its length, so that ("ab","c") and ("a","bc") differ.
+  hash.update(std::to_string(field.size()));
+  hash.update(":");
+  hash.update(field);
+}
+
+}  // namespace
+
+const std::string& tool_fingerprint() {
+  static const std::string fingerprint = [] {
+    std::string build_id;
+    dl_iterate_phdr(find_build_id, &build_id);
+    if (build_id.empty()) {
+      std::string exe;
+      if (read_file_bytes("/proc/self/exe", exe)) build_id = "sha256:" + sha256_hex(exe);
+    }
+    return fmt::format("leitbild {} {}", kVersion, build_id);
+  }();
+  return fingerprint;
+}
+
+std::string input_fingerprint(const Project& project, const std::string& path) {
+  if (auto it = project.sources.find(path); it != project.sources.end()) return "text:" + sha256_hex(it->second);
+  std::string bytes;
+  if (path.find("..") == std::string::npos && read_file_bytes(project.root / path, bytes)) return "file:" + sha256_hex(bytes);
+  return "missing";
+}
+
+std::string job_cache_key(const Project& project, const std::string& format, const RenderJob& job,
+                          const RenderOptions& options) {
+  Sha256 hash;
+  feed(hash, "leitbild-render-key 1");
+  feed(hash, tool_fingerprint());
+  feed(hash, format);
+  feed(hash, job.key);
+  std::vector<std::string> inputs = job.inputs;
+  std::sort(inputs.begin(), inputs.end());
+  inputs.erase(std::unique(inputs.begin(), inputs.end()), inputs.end());
+  feed(hash, std::to_string(inputs.size()));
+  for (const auto& path : inputs) {
+    feed(hash, path);
+    feed(hash, input_fingerprint(project, path));
+  }
+  std::vector<std::string> theme = job.theme_inputs;
+  std::sort(theme.begin(), theme.end());
+  theme.erase(std::unique(theme.begin(), theme.end()), theme.end());
+  feed(hash, std::to_string(theme.size()));
+  for (const auto& path : theme) {
+    feed(hash, path);
+    auto bytes = options.theme_file(path);
+    feed(hash, bytes ? sha256_hex(*bytes) : "missing");
+  }
+  feed(hash, std::to_string(options.theme_dirs.size()));
+  for (const auto& dir : options.theme_dirs) feed(hash, dir.string());
+  feed(hash, options.node_modules.string());
+  feed(hash, options.source_date_epoch ? std::to_string(*options.source_date_epoch) : "none");
+  feed(hash, options.deck_lang);
+  feed(hash, options.deck_layout);
+  auto digest = hash.finish();
+  return hex(digest.data(), digest.size());
+}
+
+std::string serialize_job_result(const JobResult& result) {
+  Writer w;
+  w.num(static_cast<long long>(result.outputs.size()));
+  for (const OutputFile& file : result.outputs) {
+    w.str(file.path);
+    w.str(file.bytes);
+  }
+  w.num(static_cast<long long>(result.diagnostics.size()));
+  for (const Diagnostic& d : result.diagnostics) {
+    w.str(d.code);
+    w.num(static_cast<int>(d.severity));
+    write_location(w, d.where);
+    w.str(d.message);
+    w.str(d.hint);
+    w.num(d.related ? 1 : 0);
+    if (d.related) write_location(w, *d.related);
+    w.str(d.related_message);
+  }
+  std::string body = w.take();
+  return std::string(kEntryMagic) + sha256_hex(body) + "\n" + body;
+}
+
+std::optional<JobResult> deserialize_job_result(std::string_view bytes) {
+  if (!bytes.starts_with(kEntryMagic)) return std::nullopt;
+  bytes.remove_prefix(kEntryMagic.size());
+  if (bytes.size() < 65 || bytes[64] != '\n') return std::nullopt;
+  const std::string_view checksum = bytes.substr(0, 64);
+  const std::string_view body = bytes.substr(65);
+  if (sha256_hex(body) != checksum) return std::nullopt;
+  Reader r(body);
+  JobResult result;
+  long long count = 0;
+  if (!r.num(count) || count < 0) return std::nullopt;
+  for (long long i = 0; i < count; ++i) {
+    OutputFile file;
+    if (!r.str(file.path) || !r.str(file.bytes)) return std::nullopt;
+    result.outputs.push_back(std::move(file));
+  }
+  if (!r.num(count) || count < 0) return std::nullopt;
+  for (long long i = 0; i < count; ++i) {
+    Diagnostic d;
+    int severity = 0, related = 0;
+    if (!r.str(d.code) || !read_int(r, severity) || severity < 0 || severity > 2 || !read_location(r, d.where) ||
+        !r.str(d.message) || !r.str(d.hint) || !read_int(r, related))
+      return std::nullopt;
+    d.severity = static_cast<Severity>(severity);
+    if (related) {
+      SourceLocation where;
+      if (!read_location(r, where)) return std::nullopt;
+      d.related = where;
+    }
+    if (!r.str(d.related_message)) return std::nullopt;
+    result.diagnostics.push_back(std::move(d));
+  }
+  if (!r.done()) return std::nullopt;
+  return result;
+}
+
+fs::path RenderCache::entry_path(const std::string& key) const { return dir_ / "v1" / key.substr(0, 2) / key; }
+
+std::optional<JobResult> RenderCache::load(const std::string& key, bool* damaged) const {
+  const fs::path path = entry_path(key);
+  std::string bytes;
+  if (!read_file_bytes(path, bytes)) return std::nullopt;
+  auto result = deserialize_job_result(bytes);
+  if (!result) {
+    if (damaged) *damaged = true;
+    std::error_code ec;
+    fs::remove(path, ec);
+  }
+  return result;
+}
+
+void RenderCache::store(const std::string& key, const JobResult& result) const {
+  const fs::path path = entry_path(key);
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) return;
+  write_file_atomically(path, serialize_job_result(result), false);
+}
+
+}  // namespace leitbild

@@ -1,0 +1,160 @@
+#include <fmt/format.h>
+
+#include "render/html/html_site.h"
+#include "render/html/site_paths.h"
+#include "render/xhtml/typography.h"
+#include "resolve/edition_diff.h"
+
+namespace leitbild {
+
+namespace {
+
+std::string label(SiteContext& ctx, const LanguageTag& lang, const std::string& key) {
+  const Labels& labels = ctx.theme.labels(lang);
+  auto it = labels.find(key);
+  return it == labels.end() ? std::string() : it->second;
+}
+
+// A word diff as paragraphs of runs; the template marks runs with <ins> and <del>.
+TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang) {
+  TemplateList paragraphs;
+  TemplateList runs;
+  const QuoteMarks marks = quote_marks_for(lang);
+  QuoteState quotes;
+  auto flush = [&] {
+    if (runs.empty()) return;
+    TemplateData p;
+    p.set("runs", runs);
+    paragraphs.push_back(p);
+    runs = TemplateList{};
+    quotes = QuoteState{};
+  };
+  auto add = [&](WordRun::Kind kind, std::string_view text) {
+    if (text.empty()) return;
+    TemplateData run;
+    run.set("text", typographic_quotes(text, marks, quotes));
+    run.set("same", kind == WordRun::Kind::same);
+    run.set("added", kind == WordRun::Kind::added);
+    run.set("removed", kind == WordRun::Kind::removed);
+    runs.push_back(run);
+  };
+  for (const WordRun& run : diff) {
+    std::string_view text = run.text;
+    for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1)) {
+      add(run.kind, text.substr(0, nl));
+      flush();
+    }
+    add(run.kind, text);
+  }
+  flush();
+  return paragraphs;
+}
+
+std::string place_label(const std::string& number, const std::string& title, const LanguageTag& lang) {
+  const std::string t = typographic(title, lang);
+  return number.empty() ? t : number + " " + t;
+}
+
+}  // namespace
+
+void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& previous, const LanguageTag& lang) {
+  const Project& project = ctx.project;
+  if (!edition.chapters.count(lang)) return;
+  const std::string path = changes_path(edition.number, lang);
+  const std::string title = label(ctx, lang, "changes");
+  const std::string site_title = typographic(localized(project.title, lang, project), lang);
+  const std::string ed_title = edition_title(edition, lang, project);
+
+  PageFrame frame;
+  frame.path = path;
+  frame.lang = lang;
+  frame.kind = "changes";
+  frame.title = title;
+  frame.edition = &edition;
+  frame.in_language = [&](const LanguageTag& other) -> std::optional<std::string> {
+    if (!edition.chapters.count(other)) return std::nullopt;
+    return changes_path(edition.number, other);
+  };
+  frame.in_edition = [&](const Edition& other) {
+    return previous_edition(project, other) ? changes_path(other.number, lang) : edition_home_path(other.number, lang);
+  };
+  frame.breadcrumbs = {{portal_path(project, lang), site_title}, {edition_home_path(edition.number, lang), ed_title}, {path, title}};
+  frame.print_footer = title + " \u00B7 " + ed_title + " \u00B7 " + site_title;
+
+  const LanguageDiff diff = diff_edition_language(previous, edition, lang);
+  auto new_href = [&](const std::string& stem, const std::string& anchor) {
+    return relative_href(path, chapter_path(edition.number, lang, stem) + (anchor.empty() ? "" : "#" + anchor));
+  };
+  auto old_href = [&](const std::string& stem, const std::string& anchor) {
+    return relative_href(path, chapter_path(previous.number, lang, stem) + (anchor.empty() ? "" : "#" + anchor));
+  };
+
+  TemplateList summary;
+  auto count = [&](int n, const std::string& key) {
+    if (n <= 0) return;
+    TemplateData item;
+    item.set("text", fill(label(ctx, lang, n == 1 ? key + "_one" : key + "_other"), {{"count", std::to_string(n)}}));
+    summary.push_back(item);
+  };
+  count(diff.summary.chapters_added, "changes_chapters_added");
+  count(diff.summary.chapters_removed, "changes_chapters_removed");
+  count(diff.summary.chapters_renamed, "changes_chapters_renamed");
+  count(diff.summary.chapters_moved, "changes_chapters_moved");
+  count(diff.summary.chapters_retitled, "changes_chapters_retitled");
+  count(diff.summary.sections_added, "changes_sections_added");
+  count(diff.summary.sections_removed, "changes_sections_removed");
+  count(diff.summary.sections_moved, "changes_sections_moved");
+  count(diff.summary.sections_changed, "changes_sections_changed");
+
+  TemplateList chapters;
+  for (const ChapterChange& change : diff.chapters) {
+    if (!change.changed()) continue;
+    const ChapterPlace& place = change.after ? *change.after : *change.before;
+    TemplateData c;
+    c.set("id", "changes-" + place.stem + (change.after ? "" : "-removed"));
+    c.set("label", place_label(place.number, place.title, lang));
+    c.set("href", change.after ? new_href(place.stem, "") : old_href(place.stem, ""));
+    c.set("added", change.added);
+    c.set("removed", change.removed);
+    c.set("renamed", change.renamed);
+    c.set("moved", change.moved);
+    c.set("title_changed", change.title_changed);
+    c.set("intro_changed", change.intro_changed);
+    c.set("has_before", change.before.has_value() && change.after.has_value());
+    c.set("before_label", change.before ? place_label(change.before->number, change.before->title, lang) : std::string());
+    c.set("before_href", change.before ? old_href(change.before->stem, "") : std::string());
+    c.set("title_diff", diff_paragraphs(change.title_diff, lang));
+    c.set("intro_diff", diff_paragraphs(change.intro_diff, lang));
+    TemplateList sections;
+    for (const SectionChange& s : change.sections) {
+      const SectionPlace& sp = s.after ? *s.after : *s.before;
+      TemplateData d;
+      d.set("label", place_label(sp.number, sp.title, lang));
+      d.set("href", s.after ? new_href(sp.chapter, s.anchor) : old_href(sp.chapter, s.anchor));
+      d.set("added", s.added);
+      d.set("removed", s.removed);
+      d.set("moved", s.moved);
+      d.set("title_changed", s.title_changed);
+      d.set("text_changed", s.text_changed);
+      d.set("has_before", s.before.has_value() && s.after.has_value() && (s.moved || s.title_changed));
+      d.set("before_label", s.before ? place_label(s.before->number, s.before->title, lang) : std::string());
+      d.set("before_href", s.before ? old_href(s.before->chapter, s.anchor) : std::string());
+      d.set("title_diff", diff_paragraphs(s.title_diff, lang));
+      d.set("text_diff", diff_paragraphs(s.text_diff, lang));
+      sections.push_back(d);
+    }
+    c.set("has_sections", !sections.empty());
+    c.set("sections", sections);
+    chapters.push_back(c);
+  }
+
+  TemplateData data;
+  data.set("previous_edition", edition_facts(ctx, previous, lang, path));
+  data.set("summary", summary);
+  data.set("has_summary", !summary.empty());
+  data.set("chapters", chapters);
+  data.set("has_chapters", !chapters.empty());
+  emit_page(ctx, frame, "changes", std::move(data));
+}
+
+}  // namespace leitbild

@@ -1,0 +1,116 @@
+#include <fmt/format.h>
+
+#include "render/html/html_site.h"
+#include "render/html/locale_text.h"
+#include "render/html/site_paths.h"
+#include "resolve/glossary_index.h"
+
+namespace leitbild {
+
+namespace {
+
+std::string label(SiteContext& ctx, const LanguageTag& lang, const std::string& key) {
+  const Labels& labels = ctx.theme.labels(lang);
+  auto it = labels.find(key);
+  return it == labels.end() ? std::string() : it->second;
+}
+
+TemplateList words(const std::vector<std::string>& list, const LanguageTag& lang) {
+  TemplateList out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    TemplateData word;
+    word.set("word", typographic(list[i], lang));
+    word.set("last", i + 1 == list.size());
+    out.push_back(word);
+  }
+  return out;
+}
+
+}  // namespace
+
+void emit_glossary_page(SiteContext& ctx, const Edition& edition, const LanguageTag& lang) {
+  const Project& project = ctx.project;
+  auto chapters_it = edition.chapters.find(lang);
+  if (chapters_it == edition.chapters.end()) return;
+  const std::string path = glossary_path(edition.number, lang);
+  const std::string title = label(ctx, lang, "glossary");
+  const std::string site_title = typographic(localized(project.title, lang, project), lang);
+  const std::string ed_title = edition_title(edition, lang, project);
+
+  PageFrame frame;
+  frame.path = path;
+  frame.lang = lang;
+  frame.kind = "glossary";
+  frame.title = title;
+  frame.edition = &edition;
+  frame.in_language = [&](const LanguageTag& other) -> std::optional<std::string> {
+    if (!edition.chapters.count(other)) return std::nullopt;
+    return glossary_path(edition.number, other);
+  };
+  frame.in_edition = [&](const Edition& other) { return glossary_path(other.number, lang); };
+  frame.breadcrumbs = {{portal_path(project, lang), site_title}, {edition_home_path(edition.number, lang), ed_title}, {path, title}};
+  if (const auto& chapters = chapters_it->second; !chapters.empty()) {
+    const Chapter& last = chapters.back();
+    const std::string last_title = typographic(last.title, lang);
+    frame.previous = PageLink{chapter_path(edition.number, lang, last.stem),
+                              last.number.empty() ? last_title : last.number + " " + last_title};
+  }
+  frame.print_footer = title + " \u00B7 " + ed_title + " \u00B7 " + site_title;
+
+  const GlossaryIndex index = glossary_index(project, lang, edition.number);
+  TemplateList letters;
+  int letter_number = 0;
+  for (const GlossaryLetter& letter : index.letters) {
+    TemplateData l;
+    l.set("label", letter.label);
+    l.set("id", fmt::format("letter-{}", ++letter_number));
+    TemplateList entries;
+    for (const GlossaryIndexEntry& entry : letter.entries) {
+      TemplateData e;
+      e.set("id", "term-" + entry.id);
+      e.set("term", typographic(entry.term, lang));
+      e.set("definition", typographic(entry.definition, lang));
+      e.set("has_forms", !entry.forms.empty());
+      e.set("forms", words(entry.forms, lang));
+      e.set("has_deprecated", !entry.deprecated.empty());
+      e.set("deprecated", words(entry.deprecated, lang));
+      TemplateList counterparts;
+      for (const GlossaryCounterpart& c : entry.counterparts) {
+        TemplateData cp;
+        cp.set("lang", c.lang);
+        cp.set("language", language_autonym(c.lang));
+        cp.set("term", typographic(c.term, c.lang));
+        counterparts.push_back(cp);
+      }
+      e.set("has_counterparts", !counterparts.empty());
+      e.set("counterparts", counterparts);
+      TemplateList uses;
+      for (std::size_t i = 0; i < entry.uses.size(); ++i) {
+        const GlossaryUse& use = entry.uses[i];
+        if (use.edition != edition.number) continue;
+        std::string target = chapter_path(edition.number, lang, use.chapter_stem);
+        if (!use.section_anchor.empty()) target += "#" + use.section_anchor;
+        TemplateData u;
+        u.set("href", relative_href(path, target));
+        u.set("label", typographic(use.label(), lang));
+        uses.push_back(u);
+      }
+      for (std::size_t i = 0; i < uses.size(); ++i) {
+        TemplateData u = uses[i];
+        u.set("last", i + 1 == uses.size());
+        uses[i] = std::move(u);
+      }
+      e.set("has_uses", !uses.empty());
+      e.set("uses", uses);
+      entries.push_back(e);
+    }
+    l.set("entries", entries);
+    letters.push_back(l);
+  }
+  TemplateData data;
+  data.set("letters", letters);
+  data.set("has_letters", !letters.empty());
+  emit_page(ctx, frame, "glossary", std::move(data));
+}
+
+}  // namespace leitbild

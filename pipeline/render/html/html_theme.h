@@ -1,0 +1,64 @@
+#pragma once
+// The HTML theme: Mustache templates, interface labels and assets under `html/` of each theme
+// folder (RenderOptions::theme_dirs, the project's theme first, then the default). A project's
+// theme overrides single files; labels are merged key by key. docs/themes.md lists every template
+// and the variables it receives.
+#include <kainjow/mustache.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "render/render.h"
+
+namespace leitbild {
+
+using TemplateData = kainjow::mustache::data;
+using TemplateList = kainjow::mustache::list;
+
+// Interface words in one language ("Inhaltsverzeichnis", "Nächstes Kapitel"), from
+// html/labels/<lang>.yaml over html/labels/en.yaml.
+using Labels = std::map<std::string, std::string>;
+
+class HtmlTheme {
+ public:
+  HtmlTheme(const RenderOptions& options, const std::filesystem::path& project_root, Diagnostics& diagnostics);
+
+  // Renders html/templates/<name>.mustache. Partials are `{{> name}}` for html/templates/<name>.mustache.
+  // A missing or broken template is reported (LB0610) and renders as "".
+  std::string render(const std::string& name, const TemplateData& data);
+
+  const Labels& labels(const LanguageTag& lang);
+  // The same labels as template data ({{labels.toc}}).
+  TemplateData labels_data(const LanguageTag& lang);
+
+  // Every file under html/assets/ of every theme folder, relative to html/assets/, sorted; the
+  // project's copy wins.
+  std::vector<std::string> asset_names() const;
+  std::optional<std::string> asset(const std::string& name) const;
+
+ private:
+  struct Source {
+    std::string text;
+    std::string shown_path;  // for messages: project-relative when inside the project
+  };
+  std::optional<Source> read(const std::string& relative) const;
+  void report(const SourceLocation& where, const std::string& message);
+  bool add_partials(const std::string& text, TemplateData& partials, std::vector<std::string>& seen,
+                    const std::string& including_file);
+
+  const RenderOptions& options_;
+  std::filesystem::path project_root_;
+  Diagnostics& diagnostics_;
+  std::map<std::string, std::optional<Source>> templates_;
+  std::map<LanguageTag, Labels> labels_;
+  std::vector<std::string> reported_;
+};
+
+// Every theme-relative file the HTML output may use (for RenderJob::theme_inputs), sorted.
+std::vector<std::string> html_theme_files(const RenderOptions& options);
+
+}  // namespace leitbild

@@ -1,0 +1,177 @@
+#include <fmt/format.h>
+#include <unicode/locid.h>
+
+#include "render/html/html_site.h"
+#include "render/html/locale_text.h"
+#include "render/html/site_paths.h"
+#include "render/xhtml/typography.h"
+
+namespace leitbild {
+
+std::string localized(const Localized& text, const LanguageTag& lang, const Project& project) {
+  if (auto it = text.find(lang); it != text.end() && !it->second.empty()) return it->second;
+  if (!project.languages.empty())
+    if (auto it = text.find(project.source_language()); it != text.end()) return it->second;
+  return text.empty() ? std::string() : text.begin()->second;
+}
+
+std::string typographic(std::string_view text, const LanguageTag& lang) {
+  QuoteState state;
+  return typographic_quotes(text, quote_marks_for(lang), state);
+}
+
+std::string edition_title(const Edition& edition, const LanguageTag& lang, const Project& project) {
+  std::string title = localized(edition.title, lang, project);
+  return title.empty() ? std::to_string(edition.number) : typographic(title, lang);
+}
+
+std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
+  for (const auto& [name, value] : values) {
+    const std::string placeholder = "{" + name + "}";
+    for (std::size_t pos = 0; (pos = text.find(placeholder, pos)) != std::string::npos; pos += value.size())
+      text.replace(pos, placeholder.size(), value);
+  }
+  return text;
+}
+
+namespace {
+
+std::string label(const Labels& labels, const std::string& key) {
+  auto it = labels.find(key);
+  return it == labels.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\'') out += fmt::format("\\{:x} ", u);
+    else out += c;
+  }
+  return out + "\"";
+}
+
+std::string validity_text(const Edition& edition, const Labels& labels) {
+  if (edition.valid_from && edition.valid_to) return fmt::format("{}\u2013{}", *edition.valid_from, *edition.valid_to);
+  if (edition.valid_from) return fill(label(labels, "valid_since"), {{"year", std::to_string(*edition.valid_from)}});
+  if (edition.valid_to) return fill(label(labels, "valid_until"), {{"year", std::to_string(*edition.valid_to)}});
+  return {};
+}
+
+const Edition* previous_edition(const Project& project, const Edition& edition) {
+  const Edition* previous = nullptr;
+  for (const Edition& e : project.editions)
+    if (e.number < edition.number && (!previous || e.number > previous->number)) previous = &e;
+  return previous;
+}
+
+TemplateData edition_facts(SiteContext& ctx, const Edition& edition, const LanguageTag& lang, const std::string& from_page) {
+  const Labels& labels = ctx.theme.labels(lang);
+  TemplateData data;
+  data.set("number", std::to_string(edition.number));
+  data.set("title", edition_title(edition, lang, ctx.project));
+  data.set("href", relative_href(from_page, edition_home_path(edition.number, lang)));
+  data.set("published", edition.status == "published");
+  data.set("status", label(labels, edition.status == "published" ? "status_published" : "status_draft"));
+  data.set("has_adopted", edition.adopted.has_value());
+  data.set("adopted", edition.adopted ? long_date(*edition.adopted, lang) : std::string());
+  data.set("adopted_iso", edition.adopted ? edition.adopted->iso() : std::string());
+  const std::string validity = validity_text(edition, labels);
+  data.set("has_validity", !validity.empty());
+  data.set("validity", validity);
+  const Edition* newest_published = nullptr;
+  for (const Edition& e : ctx.project.editions)
+    if (e.status == "published") newest_published = &e;
+  data.set("current", newest_published == &edition);
+  return data;
+}
+
+void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& content_template, TemplateData data) {
+  const Project& project = ctx.project;
+  const std::string& here = frame.path;
+  const std::string site_title = typographic(localized(project.title, frame.lang, project), frame.lang);
+
+  data.set("lang", frame.lang);
+  data.set("dir", icu::Locale(frame.lang.c_str()).isRightToLeft() ? "rtl" : "ltr");
+  data.set("kind", frame.kind);
+  data.set("page_title", frame.title == site_title ? site_title : frame.title + " \u2013 " + site_title);
+  data.set("site_title", site_title);
+  data.set("publisher", localized(project.publisher, frame.lang, project));
+  data.set("labels", ctx.theme.labels_data(frame.lang));
+  std::string assets;
+  for (char c : here)
+    if (c == '/') assets += "../";
+  data.set("assets", assets + std::string(kAssetsDir));
+  data.set("portal_href", relative_href(here, portal_path(project, frame.lang)));
+  data.set("accessibility_href", relative_href(here, accessibility_path(frame.lang)));
+  data.set("is_accessibility", frame.kind == "accessibility");
+  data.set("print_footer", frame.print_footer);
+  data.set("print_footer_css", css_string(frame.print_footer));
+
+  // Languages: the switcher lists every language; alternates only those that have this page.
+  TemplateList languages, alternates;
+  for (const LanguageTag& lang : project.languages) {
+    std::optional<std::string> target = lang == frame.lang ? std::optional<std::string>(here) : frame.in_language(lang);
+    TemplateData item;
+    item.set("lang", lang);
+    item.set("name", language_autonym(lang));
+    item.set("current", lang == frame.lang);
+    item.set("href", relative_href(here, target ? *target : portal_path(project, lang)));
+    languages.push_back(item);
+    if (target) alternates.push_back(item);
+  }
+  data.set("languages", languages);
+  data.set("has_languages", project.languages.size() > 1);
+  data.set("alternates", alternates);
+
+  TemplateList editions;
+  if (frame.edition && frame.in_edition) {
+    for (auto it = project.editions.rbegin(); it != project.editions.rend(); ++it) {
+      TemplateData item = edition_facts(ctx, *it, frame.lang, here);
+      item.set("href", relative_href(here, it->number == frame.edition->number ? here : frame.in_edition(*it)));
+      item.set("selected", it->number == frame.edition->number);
+      editions.push_back(item);
+    }
+  }
+  data.set("has_editions", editions.size() > 1);
+  data.set("editions", editions);
+
+  TemplateList crumbs;
+  for (std::size_t i = 0; i < frame.breadcrumbs.size(); ++i) {
+    TemplateData crumb;
+    const bool last = i + 1 == frame.breadcrumbs.size();
+    crumb.set("label", frame.breadcrumbs[i].label);
+    crumb.set("href", last ? std::string() : relative_href(here, frame.breadcrumbs[i].path));
+    crumb.set("current", last);
+    crumbs.push_back(crumb);
+  }
+  data.set("breadcrumbs", crumbs);
+
+  auto link_data = [&](const std::optional<PageLink>& link) {
+    TemplateData d;
+    if (!link) return TemplateData(false);
+    d.set("href", relative_href(here, link->path));
+    d.set("label", link->label);
+    return d;
+  };
+  data.set("previous", link_data(frame.previous));
+  data.set("next", link_data(frame.next));
+  data.set("has_pager", frame.previous.has_value() || frame.next.has_value());
+
+  if (frame.edition) {
+    TemplateData edition = edition_facts(ctx, *frame.edition, frame.lang, here);
+    edition.set("glossary_href", relative_href(here, glossary_path(frame.edition->number, frame.lang)));
+    data.set("edition", edition);
+    data.set("in_edition", true);
+  } else {
+    data.set("in_edition", false);
+  }
+
+  std::string content = ctx.theme.render(content_template, data);
+  data.set("content", content);
+  ctx.outputs.push_back({here, ctx.theme.render("page", data)});
+}
+
+}  // namespace leitbild

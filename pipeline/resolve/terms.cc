@@ -1,0 +1,508 @@
+#include "resolve/terms.h"
+
+#include <cmark-gfm.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "resolve/resolve.h"
+
+namespace leitbild {
+
+namespace {
+
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+char32_t code_point_at(std::string_view text, std::size_t& i) {
+  UChar32 c;
+  int32_t pos = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(text.size()), c);
+  i = static_cast<std::size_t>(pos);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+bool all_space(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();)
+    if (!is_space(code_point_at(text, i))) return false;
+  return !text.empty();
+}
+
+// Quotes and brackets may stand between a full stop and the next sentence's first word.
+bool is_opening_or_quote(char32_t c) {
+  switch (c) {
+    case U'"': case U'\'': case U'(': case U'[': case U'\u201E': case U'\u201C': case U'\u201D': case U'\u201A':
+    case U'\u2018': case U'\u2019': case U'\u00AB': case U'\u00BB': case U'\u2039': case U'\u203A':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the word after `before` starts a sentence. `carried` answers for an empty `before`.
+bool starts_sentence_after(std::string_view before, bool carried) {
+  const auto* s = reinterpret_cast<const uint8_t*>(before.data());
+  int32_t i = static_cast<int32_t>(before.size());
+  while (i > 0) {
+    UChar32 c;
+    U8_PREV(s, 0, i, c);
+    const auto ch = static_cast<char32_t>(c < 0 ? 0xFFFD : c);
+    if (is_space(ch) || is_opening_or_quote(ch)) continue;
+    return ch == U'.' || ch == U'!' || ch == U'?' || ch == U':' || ch == U'\u2026';
+  }
+  return carried;
+}
+
+std::string nfc(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return text;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  if (normalizer->isNormalized(u, status) && U_SUCCESS(status)) return text;
+  status = U_ZERO_ERROR;
+  std::string out;
+  normalizer->normalize(u, status).toUTF8String(out);
+  return U_SUCCESS(status) ? out : text;
+}
+
+// The sentence-start spelling of a lower-case word, undone: "Integratieraad" -> "integratieraad",
+// and for Dutch the digraph: "IJkpunt" -> "ijkpunt". Empty when the word is not capitalised.
+std::string decapitalise(std::string_view word, bool dutch) {
+  if (dutch && word.size() >= 2 && word[0] == 'I' && word[1] == 'J') return "ij" + std::string(word.substr(2));
+  if (dutch && word.size() >= 2 && word[0] == 'I' && word[1] == 'j') return {};  // "Ijkpunt" is a misspelt "IJkpunt"
+  std::size_t end = 0;
+  char32_t first = code_point_at(word, end);
+  if (!u_isupper(static_cast<UChar32>(first))) return {};
+  UChar32 lower = u_tolower(static_cast<UChar32>(first));
+  std::string out;
+  icu::UnicodeString(lower).toUTF8String(out);
+  return out + std::string(word.substr(end));
+}
+
+// Stretches of text that are addresses, not prose: anything around "://", "www." or an "@".
+std::vector<Span> address_spans(std::string_view text) {
+  std::vector<Span> spans;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t start = i;
+    std::size_t j = i;
+    if (is_space(code_point_at(text, j))) {
+      i = j;
+      continue;
+    }
+    std::size_t end = j;
+    while (end < text.size()) {
+      std::size_t next = end;
+      if (is_space(code_point_at(text, next))) break;
+      end = next;
+    }
+    std::string_view run = text.substr(start, end - start);
+    if (run.find("://") != std::string_view::npos || run.find("www.") != std::string_view::npos ||
+        run.find('@') != std::string_view::npos || run.starts_with("mailto:"))
+      spans.push_back({start, end});
+    i = end;
+  }
+  return spans;
+}
+
+bool inside(const std::vector<Span>& spans, const Span& s) {
+  for (const Span& x : spans)
+    if (s.begin < x.end && x.begin < s.end) return true;
+  return false;
+}
+
+// ICU builds a word breaker from its rule data; clones of a per-language prototype are cheap.
+std::unique_ptr<icu::BreakIterator> new_word_breaker(const LanguageTag& lang) {
+  static std::mutex mutex;
+  static std::map<LanguageTag, std::unique_ptr<icu::BreakIterator>> prototypes;
+  std::lock_guard lock(mutex);
+  auto& prototype = prototypes[lang];
+  if (!prototype) {
+    UErrorCode status = U_ZERO_ERROR;
+    prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale(lang.c_str()), status));
+    if (U_FAILURE(status)) prototype.reset();
+    if (!prototype) throw std::runtime_error("ICU has no word breaker for " + lang);
+  }
+  return std::unique_ptr<icu::BreakIterator>(prototype->clone());
+}
+
+class WordBreaker {
+ public:
+  explicit WordBreaker(const LanguageTag& lang) : iterator_(new_word_breaker(lang)) {}
+
+  // Word spans (letters or numbers; punctuation and spaces are the gaps between them), as byte
+  // offsets: ICU walks the UTF-8 text in place.
+  std::vector<Span> words(std::string_view text) const {
+    std::vector<Span> out;
+    if (text.empty()) return out;
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+    iterator_->setText(&ut, status);
+    if (U_FAILURE(status)) {
+      utext_close(&ut);
+      return out;
+    }
+    int32_t start = iterator_->first();
+    for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; start = end, end = iterator_->next())
+      if (iterator_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT)
+        out.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+    utext_close(&ut);
+    return out;
+  }
+
+ private:
+  // Stateful; a matcher belongs to one thread (resolve runs before any parallel work).
+  mutable std::unique_ptr<icu::BreakIterator> iterator_;
+};
+
+struct Candidate {
+  std::vector<std::string> words;
+  std::vector<std::string> gaps;  // between words; " " stands for any run of white space
+  std::size_t term_index = 0;
+  bool deprecated = false;
+  std::size_t bytes = 0;
+};
+
+bool longer(const Candidate* a, const Candidate* b) {
+  if (!b) return a != nullptr;
+  if (!a) return false;
+  if (a->words.size() != b->words.size()) return a->words.size() > b->words.size();
+  return a->bytes > b->bytes;
+}
+
+}  // namespace
+
+struct TermMatcher::Impl {
+  LanguageTag lang;
+  bool dutch = false;
+  WordBreaker breaker;
+  std::unordered_map<std::string, std::vector<Candidate>> by_first_word;
+
+  explicit Impl(const LanguageTag& l) : lang(l), dutch(l == "nl" || l.starts_with("nl-")), breaker(l) {}
+
+  void add(const std::string& phrase_raw, std::size_t term_index, bool deprecated) {
+    const std::string phrase = nfc(phrase_raw);
+    std::vector<Span> spans = breaker.words(phrase);
+    if (spans.empty()) return;
+    Candidate c;
+    c.term_index = term_index;
+    c.deprecated = deprecated;
+    c.bytes = phrase.size();
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      c.words.emplace_back(phrase.substr(spans[k].begin, spans[k].end - spans[k].begin));
+      if (k > 0) {
+        std::string gap = phrase.substr(spans[k - 1].end, spans[k].begin - spans[k - 1].end);
+        c.gaps.push_back(all_space(gap) ? " " : gap);
+      }
+    }
+    auto& list = by_first_word[c.words.front()];
+    for (const Candidate& existing : list)
+      if (existing.words == c.words && existing.gaps == c.gaps) return;  // the same phrase twice (LB0403 reports it)
+    list.push_back(std::move(c));
+  }
+
+  void sort() {
+    for (auto& [word, list] : by_first_word)
+      std::stable_sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) { return longer(&a, &b); });
+  }
+
+  const Candidate* longest_at(std::string_view text, const std::vector<Span>& words, std::size_t i,
+                              const std::string& first) const {
+    auto it = by_first_word.find(first);
+    if (it == by_first_word.end()) return nullptr;
+    for (const Candidate& c : it->second) {
+      if (i + c.words.size() > words.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < c.words.size() && ok; ++k) {
+        const Span& w = words[i + k];
+        std::string_view gap = text.substr(words[i + k - 1].end, w.begin - words[i + k - 1].end);
+        ok = (c.gaps[k - 1] == " " ? all_space(gap) : gap == c.gaps[k - 1]) &&
+             text.substr(w.begin, w.end - w.begin) == c.words[k];
+      }
+      if (ok) return &c;  // sorted longest first
+    }
+    return nullptr;
+  }
+};
+
+TermMatcher::TermMatcher(const std::vector<Term>& glossary, const LanguageTag& lang) : impl_(std::make_unique<Impl>(lang)) {
+  for (std::size_t i = 0; i < glossary.size(); ++i) {
+    auto it = glossary[i].languages.find(lang);
+    if (it == glossary[i].languages.end()) continue;
+    const TermLanguage& tl = it->second;
+    if (!tl.term.empty()) impl_->add(tl.term, i, false);
+    for (const auto& form : tl.forms) impl_->add(form, i, false);
+    for (const auto& word : tl.deprecated) impl_->add(word, i, true);
+  }
+  impl_->sort();
+}
+
+TermMatcher::~TermMatcher() = default;
+TermMatcher::TermMatcher(TermMatcher&&) noexcept = default;
+TermMatcher& TermMatcher::operator=(TermMatcher&&) noexcept = default;
+
+const LanguageTag& TermMatcher::lang() const { return impl_->lang; }
+bool TermMatcher::empty() const { return impl_->by_first_word.empty(); }
+
+std::vector<TermMatch> TermMatcher::match(std::string_view text, bool sentence_start) const {
+  std::vector<TermMatch> out;
+  if (impl_->by_first_word.empty()) return out;
+  const std::vector<Span> words = impl_->breaker.words(text);
+  std::vector<Span> addresses;
+  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
+      text.find('@') != std::string_view::npos || text.find("mailto:") != std::string_view::npos)
+    addresses = address_spans(text);
+  for (std::size_t i = 0; i < words.size();) {
+    const Span& w = words[i];
+    if (!addresses.empty() && inside(addresses, w)) {
+      ++i;
+      continue;
+    }
+    const std::string word(text.substr(w.begin, w.end - w.begin));
+    const Candidate* best = impl_->longest_at(text, words, i, word);
+    const bool at_start = i == 0 ? starts_sentence_after(text.substr(0, w.begin), sentence_start)
+                                 : starts_sentence_after(text.substr(words[i - 1].end, w.begin - words[i - 1].end), false);
+    if (at_start) {
+      const std::string lower = decapitalise(word, impl_->dutch);
+      if (!lower.empty()) {
+        const Candidate* alt = impl_->longest_at(text, words, i, lower);
+        if (longer(alt, best)) best = alt;
+      }
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    const Span& last = words[i + best->words.size() - 1];
+    out.push_back({w.begin, last.end - w.begin, best->term_index, best->deprecated});
+    i += best->words.size();
+  }
+  return out;
+}
+
+namespace {
+
+bool is_block(cmark_node* node) { return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK; }
+
+struct Context {
+  cmark_node* link = nullptr;   // nearest enclosing link
+  bool in_image = false;
+  bool in_heading = false;
+};
+
+Context context_of(cmark_node* text) {
+  Context c;
+  for (cmark_node* p = cmark_node_parent(text); p; p = cmark_node_parent(p)) {
+    switch (cmark_node_get_type(p)) {
+      case CMARK_NODE_LINK:
+        if (!c.link) c.link = p;
+        break;
+      case CMARK_NODE_IMAGE:
+        c.in_image = true;
+        break;
+      case CMARK_NODE_HEADING:
+        c.in_heading = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return c;
+}
+
+std::string literal_of(cmark_node* node) {
+  const char* s = cmark_node_get_literal(node);
+  return s ? s : "";
+}
+
+// The section each top-level block opens: the finest (any heading) and the `## ` one.
+struct SectionMap {
+  std::unordered_map<cmark_node*, std::pair<int, bool>> opens;  // block -> (index, starts a top section)
+};
+
+SectionMap chapter_sections(const Chapter& chapter) {
+  SectionMap map;
+  for (std::size_t i = 0; i < chapter.sections.size(); ++i)
+    if (chapter.sections[i].heading)
+      map.opens[chapter.sections[i].heading] = {static_cast<int>(i), chapter.sections[i].level <= 2};
+  return map;
+}
+
+SectionMap deck_sections(const DeckText& text) {
+  SectionMap map;
+  for (std::size_t i = 0; i < text.slides.size(); ++i) {
+    const Slide& slide = text.slides[i];
+    if (slide.heading) map.opens[slide.heading] = {static_cast<int>(i), true};
+    // A slide without a heading node still opens at its first block.
+    else if (!slide.body.empty()) map.opens[slide.body.front()] = {static_cast<int>(i), true};
+  }
+  return map;
+}
+
+struct TextToScan {
+  const TermMatcher* matcher;
+  const std::vector<Term>* glossary;
+  const std::unordered_map<std::string, std::size_t>* index_of;
+  const std::unordered_map<cmark_node*, LinkTarget>* links;
+  const std::unordered_map<cmark_node*, std::string>* term_links;
+  std::unordered_map<cmark_node*, std::vector<TermHit>>* hits;
+};
+
+void scan_document(cmark_node* root, const SectionMap& sections, const TextToScan& s) {
+  if (!root) return;
+  std::set<std::pair<int, std::string>> seen;  // (top section, term id) already linked once
+  std::set<cmark_node*> marked_links;
+  int top_section = -1;
+  bool sentence_start = true;
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (cmark_node_parent(node) == root)
+      if (auto it = sections.opens.find(node); it != sections.opens.end() && it->second.second) top_section = it->second.first;
+    if (is_block(node)) {
+      sentence_start = true;
+      continue;
+    }
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_CODE) {
+      sentence_start = false;
+      continue;
+    }
+    if (type != CMARK_NODE_TEXT) continue;
+    const std::string literal = literal_of(node);
+    const Context ctx = context_of(node);
+    std::vector<TermHit> found;
+    bool scan = true;
+    bool explicit_link = false;
+    if (ctx.link) {
+      const char* url_c = cmark_node_get_url(ctx.link);
+      const std::string url = url_c ? url_c : "";
+      if (auto t = s.term_links->find(ctx.link); t != s.term_links->end()) {
+        explicit_link = true;
+        if (marked_links.insert(ctx.link).second)
+          if (auto idx = s.index_of->find(t->second); idx != s.index_of->end()) {
+            TermHit hit;
+            hit.offset = 0;
+            hit.length = literal.size();
+            hit.term_id = t->second;
+            hit.explicit_mark = true;
+            found.push_back(hit);
+          }
+      } else if (auto l = s.links->find(ctx.link); l != s.links->end() && literal == l->second.label()) {
+        scan = false;  // a generated cross-reference label names another section, it does not use the term
+      } else if (!literal.empty() && (url == literal || url == "mailto:" + literal || url == "http://" + literal ||
+                                      url == "https://" + literal)) {
+        scan = false;  // an autolink: the text is the address
+      }
+    }
+    if (scan) {
+      for (const TermMatch& m : s.matcher->match(literal, sentence_start)) {
+        if (explicit_link && !m.deprecated) continue;  // the mark names the term; only retired words add to it
+        TermHit hit;
+        hit.offset = m.offset;
+        hit.length = m.length;
+        hit.term_id = (*s.glossary)[m.term_index].id;
+        hit.deprecated = m.deprecated;
+        found.push_back(hit);
+      }
+    }
+    sentence_start = starts_sentence_after(literal, sentence_start);
+    if (found.empty()) continue;
+    const bool linkable = !ctx.in_heading && !ctx.in_image && (!ctx.link || explicit_link);
+    for (TermHit& hit : found)
+      if (linkable && !hit.deprecated && seen.emplace(top_section, hit.term_id).second) hit.first_in_section = true;
+    auto& slot = (*s.hits)[node];
+    slot.insert(slot.end(), found.begin(), found.end());
+  }
+  cmark_iter_free(iter);
+}
+
+std::vector<PlacedHit> place(cmark_node* root, const SectionMap& sections,
+                             const std::unordered_map<cmark_node*, std::vector<TermHit>>& hits) {
+  std::vector<PlacedHit> out;
+  if (!root || hits.empty()) return out;
+  int section = -1;
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (cmark_node_parent(node) == root)
+      if (auto it = sections.opens.find(node); it != sections.opens.end()) section = it->second.first;
+    if (cmark_node_get_type(node) != CMARK_NODE_TEXT) continue;
+    auto it = hits.find(node);
+    if (it == hits.end()) continue;
+    const bool heading = context_of(node).in_heading;
+    for (const TermHit& hit : it->second) out.push_back({node, hit, section, heading});
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+}  // namespace
+
+void resolve_terms(Project& project) {
+  if (project.glossary.empty()) return;
+  std::unordered_map<std::string, std::size_t> index_of;
+  for (std::size_t i = 0; i < project.glossary.size(); ++i) index_of.emplace(project.glossary[i].id, i);
+  std::map<LanguageTag, TermMatcher> matchers;
+  auto matcher_for = [&](const LanguageTag& lang) -> const TermMatcher& {
+    auto it = matchers.find(lang);
+    if (it == matchers.end()) it = matchers.emplace(lang, TermMatcher(project.glossary, lang)).first;
+    return it->second;
+  };
+  for (Edition& edition : project.editions)
+    for (auto& [lang, chapters] : edition.chapters)
+      for (Chapter& chapter : chapters) {
+        chapter.term_hits.clear();
+        TextToScan scan{&matcher_for(lang), &project.glossary, &index_of, &chapter.links, &chapter.term_links, &chapter.term_hits};
+        scan_document(chapter.doc.root(), chapter_sections(chapter), scan);
+      }
+  for (Deck& deck : project.decks)
+    for (auto& [lang, text] : deck.texts) {
+      text.term_hits.clear();
+      TextToScan scan{&matcher_for(lang), &project.glossary, &index_of, &text.links, &text.term_links, &text.term_hits};
+      scan_document(text.doc.root(), deck_sections(text), scan);
+    }
+}
+
+std::vector<PlacedHit> placed_hits(const Chapter& chapter) {
+  return place(chapter.doc.root(), chapter_sections(chapter), chapter.term_hits);
+}
+
+std::vector<PlacedHit> placed_hits(const DeckText& text) { return place(text.doc.root(), deck_sections(text), text.term_hits); }
+
+std::string language_name(const LanguageTag& lang) {
+  icu::UnicodeString name;
+  icu::Locale(lang.c_str()).getDisplayLanguage(icu::Locale::getEnglish(), name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() || out == lang ? lang : out;
+}
+
+std::string_view hit_text(const PlacedHit& placed) {
+  const char* literal = placed.node ? cmark_node_get_literal(placed.node) : nullptr;
+  if (!literal) return {};
+  std::string_view s(literal);
+  if (placed.hit.offset >= s.size()) return {};
+  return s.substr(placed.hit.offset, placed.hit.length);
+}
+
+}  // namespace leitbild

@@ -1,0 +1,201 @@
+#include "resolve/terms.h"
+
+#include <cmark-gfm.h>
+#include <gtest/gtest.h>
+
+#include <ctime>
+
+#include "load/load.h"
+#include "resolve/resolve.h"
+#include "support/tree.h"
+
+namespace leitbild {
+namespace {
+
+using testing::TempTree;
+
+TermLanguage words(std::string term, std::vector<std::string> forms = {}, std::vector<std::string> deprecated = {}) {
+  TermLanguage tl;
+  tl.term = std::move(term);
+  tl.forms = std::move(forms);
+  tl.definition = "d";
+  tl.deprecated = std::move(deprecated);
+  return tl;
+}
+
+Term entry(std::string id, TermLanguage de, TermLanguage nl) {
+  Term t;
+  t.id = std::move(id);
+  t.languages["de"] = std::move(de);
+  t.languages["nl"] = std::move(nl);
+  return t;
+}
+
+std::vector<Term> small_glossary() {
+  return {
+      entry("integration", words("Integration"), words("integratie")),
+      entry("integrationsrat", words("Integrationsrat", {"Integrationsrates"}, {"Ausländerbeirat"}),
+            words("integratieraad", {"integratieraden"})),
+      entry("migrationsvorgeschichte", words("Menschen mit Migrationsvorgeschichte", {"Migrationsvorgeschichte"}),
+            words("mensen met een migratieachtergrond", {}, {"allochtoon"})),
+      entry("rat", words("Rat der Stadt"), words("gemeenteraad")),
+      entry("interkulturelle-oeffnung", words("interkulturelle Öffnung", {"interkulturellen Öffnung"}),
+            words("interculturele opening")),
+      entry("referenzwert", words("Referenzwert", {"Referenzwerte"}), words("ijkpunt", {"ijkpunten"})),
+      entry("ijsselland", words("IJsselland"), words("IJsselland")),
+      entry("leitbild", words("Leitbild"), words("integratievisie")),
+  };
+}
+
+// "word=id" for every match, in order.
+std::vector<std::string> found(const TermMatcher& m, std::string_view text, bool sentence_start = true) {
+  std::vector<std::string> out;
+  static const auto glossary = small_glossary();
+  for (const TermMatch& x : m.match(text, sentence_start))
+    out.push_back(std::string(text.substr(x.offset, x.length)) + "=" + glossary[x.term_index].id + (x.deprecated ? "!" : ""));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(Terms, LongestMatchAndWordBoundaries) {
+  TermMatcher de(small_glossary(), "de");
+  EXPECT_EQ(found(de, "Der Integrationsrat fördert Integration."),
+            (Strings{"Integrationsrat=integrationsrat", "Integration=integration"}));
+  // Inside a longer word there is no term: "Integrationspolitik" is not "Integration".
+  EXPECT_EQ(found(de, "Die Integrationspolitik des Integrationsrates."), (Strings{"Integrationsrates=integrationsrat"}));
+  // A hyphen is a word boundary.
+  EXPECT_EQ(found(de, "Die Integrationsrat-Wahl"), (Strings{"Integrationsrat=integrationsrat"}));
+}
+
+TEST(Terms, MultiWordTermsAcrossSpacesAndLongestWins) {
+  TermMatcher de(small_glossary(), "de");
+  EXPECT_EQ(found(de, "für Menschen mit  Migrationsvorgeschichte und den Rat der\u00A0Stadt"),
+            (Strings{"Menschen mit  Migrationsvorgeschichte=migrationsvorgeschichte", "Rat der\u00A0Stadt=rat"}));
+  EXPECT_EQ(found(de, "ihre Migrationsvorgeschichte"), (Strings{"Migrationsvorgeschichte=migrationsvorgeschichte"}));
+  EXPECT_TRUE(found(de, "der Rat tagt").empty());
+}
+
+TEST(Terms, GermanIsCaseSensitiveExceptAtSentenceStart) {
+  TermMatcher de(small_glossary(), "de");
+  EXPECT_TRUE(found(de, "ein leitbild", false).empty());  // a lower-case noun is not the term
+  EXPECT_EQ(found(de, "Die interkulturelle Öffnung."), (Strings{"interkulturelle Öffnung=interkulturelle-oeffnung"}));
+  EXPECT_EQ(found(de, "Interkulturelle Öffnung ist Pflicht."), (Strings{"Interkulturelle Öffnung=interkulturelle-oeffnung"}));
+  EXPECT_EQ(found(de, "Gut. Interkulturelle Öffnung hilft."), (Strings{"Interkulturelle Öffnung=interkulturelle-oeffnung"}));
+  EXPECT_TRUE(found(de, "die Interkulturelle Öffnung", false).empty());
+}
+
+TEST(Terms, DutchSentenceStartAndIJ) {
+  TermMatcher nl(small_glossary(), "nl");
+  EXPECT_EQ(found(nl, "De integratieraad adviseert."), (Strings{"integratieraad=integrationsrat"}));
+  EXPECT_EQ(found(nl, "Integratieraad en gemeenteraad."), (Strings{"Integratieraad=integrationsrat", "gemeenteraad=rat"}));
+  EXPECT_EQ(found(nl, "Zo is het. \"Integratieraden adviseren.\""), (Strings{"Integratieraden=integrationsrat"}));
+  EXPECT_TRUE(found(nl, "de Integratieraad", false).empty());
+  // Dutch capitalises the digraph: "ijkpunt" opens a sentence as "IJkpunt", never "Ijkpunt".
+  EXPECT_EQ(found(nl, "IJkpunten zijn nodig."), (Strings{"IJkpunten=referenzwert"}));
+  EXPECT_TRUE(found(nl, "Ijkpunten zijn nodig.").empty());
+  EXPECT_EQ(found(nl, "in IJsselland en bij het ijkpunt", false), (Strings{"IJsselland=ijsselland", "ijkpunt=referenzwert"}));
+  EXPECT_EQ(found(nl, "IJsselland werkt mee."), (Strings{"IJsselland=ijsselland"}));
+  // Mensen ... at sentence start: the lower-case multi-word term matches with its first word capitalised.
+  EXPECT_EQ(found(nl, "Mensen met een migratieachtergrond wonen hier."),
+            (Strings{"Mensen met een migratieachtergrond=migrationsvorgeschichte"}));
+}
+
+TEST(Terms, DeprecatedWordsAreRecognisedLikeForms) {
+  TermMatcher de(small_glossary(), "de");
+  EXPECT_EQ(found(de, "Der Ausländerbeirat tagte."), (Strings{"Ausländerbeirat=integrationsrat!"}));
+  TermMatcher nl(small_glossary(), "nl");
+  EXPECT_EQ(found(nl, "Allochtoon is verouderd."), (Strings{"Allochtoon=migrationsvorgeschichte!"}));
+}
+
+TEST(Terms, AddressesAreNotText) {
+  TermMatcher de(small_glossary(), "de");
+  EXPECT_TRUE(found(de, "https://www.stadt.de/Integration und leitbild@stadt.de", false).empty());
+  EXPECT_EQ(found(de, "siehe www.Leitbild.de zum Leitbild"), (Strings{"Leitbild=leitbild"}));
+}
+
+TEST(Terms, NfcFormsInTheGlossaryMatchNfcText) {
+  std::vector<Term> glossary = {entry("oeff", words("O\xCC\x88" "ffentlichkeitsarbeit"), words("voorlichting"))};
+  TermMatcher de(glossary, "de");
+  auto m = de.match("Die \xC3\x96" "ffentlichkeitsarbeit.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].offset, 4u);
+}
+
+void write_term_project(const TempTree& tree) {
+  tree.write_minimal_project();
+  tree.write("glossary/terms.yaml",
+             "- id: integrationsrat\n"
+             "  de: { term: Integrationsrat, forms: [Integrationsrates], definition: \"Gremium.\" }\n"
+             "  nl: { term: integratieraad, forms: [integratieraden], definition: \"Orgaan.\" }\n"
+             "  deprecated: { de: [Ausländerbeirat] }\n"
+             "- id: vielfalt\n"
+             "  de: { term: Vielfalt, definition: \"Verschiedenheit.\" }\n"
+             "  nl: { term: diversiteit, definition: \"Verscheidenheid.\" }\n");
+  tree.write("content/editions/3/de/grundsaetze.md",
+             "---\ntitle: Grundsätze\n---\n\n## Vielfalt als Stärke {#vielfalt}\n\n"
+             "Vielfalt ist gut. Der `Integrationsrat` im Code zählt nicht, [Integrationsrat](https://x.de/Integrationsrat) schon.\n"
+             "Der Integrationsrat berät; <https://example.org/Vielfalt> ist eine Adresse.\n\n"
+             "### Teilhabe\n\nDie Vielfalt und der [Rat](term:integrationsrat) und [](#vielfalt).\n\n"
+             "## Zweiter Abschnitt {#zweiter}\n\nVielfalt ist wieder da. Der Ausländerbeirat war einmal.\n");
+  tree.write("content/editions/3/nl/grundsaetze.md",
+             "---\ntitle: Uitgangspunten\n---\n\n## Diversiteit als kracht {#vielfalt}\n\nDiversiteit is goed.\n\n"
+             "### Deelname\n\nIedereen.\n\n## Tweede {#zweiter}\n\nDiversiteit.\n");
+}
+
+TEST(Terms, ResolveFillsHitsWithFirstInSection) {
+  TempTree tree;
+  write_term_project(tree);
+  Diagnostics d;
+  Project p = load_project(tree.root(), d);
+  resolve_project(p, d);
+  const Chapter* de = p.editions[0].find_chapter("de", "grundsaetze");
+  ASSERT_NE(de, nullptr);
+  std::vector<std::string> seen;
+  for (const PlacedHit& h : placed_hits(*de))
+    seen.push_back(std::string(hit_text(h)) + "=" + h.hit.term_id + "@" + std::to_string(h.section) +
+                   (h.hit.first_in_section ? "*" : "") + (h.hit.deprecated ? "!" : "") + (h.hit.explicit_mark ? "^" : "") +
+                   (h.in_heading ? "h" : ""));
+  // Heading hits count but are never "first"; code spans and autolinks are skipped; a link's text
+  // counts but is not linkable; the generated label of [](#vielfalt) is skipped; ### belongs to its ##.
+  EXPECT_EQ(seen, (Strings{"Vielfalt=vielfalt@0h", "Vielfalt=vielfalt@0*", "Integrationsrat=integrationsrat@0",
+                           "Integrationsrat=integrationsrat@0*", "Vielfalt=vielfalt@1", "Rat=integrationsrat@1^",
+                           "Vielfalt=vielfalt@2*", "Ausländerbeirat=integrationsrat@2!"}));
+}
+
+TEST(Terms, DeckHitsArePerSlide) {
+  TempTree tree;
+  write_term_project(tree);
+  tree.write("content/decks/vortrag/de.md",
+             "## Erste Folie\n\nDer Integrationsrat.\n\nNotes:\nIntegrationsrat.\n\n## Zweite Folie\n\n- Integrationsrat\n");
+  Diagnostics d;
+  Project p = load_project(tree.root(), d);
+  resolve_project(p, d);
+  std::vector<std::string> seen;
+  for (const PlacedHit& h : placed_hits(p.decks[0].texts.at("de")))
+    seen.push_back(h.hit.term_id + "@" + std::to_string(h.section) + (h.hit.first_in_section ? "*" : ""));
+  EXPECT_EQ(seen, (Strings{"integrationsrat@0*", "integrationsrat@0", "integrationsrat@1*"}));
+}
+
+TEST(Terms, BundledTreeResolvesInAFewMilliseconds) {
+  Diagnostics d;
+  Project p = load_project(LEITBILD_SOURCE_DIR, d);
+  ASSERT_FALSE(p.glossary.empty());
+  resolve_project(p, d);  // warm-up: ICU loads its break rules once per process
+  // CPU time, not wall time: the figure should not depend on what else the machine is doing.
+  const std::clock_t start = std::clock();
+  resolve_terms(p);
+  const double ms = 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  std::size_t hits = 0;
+  for (const Edition& e : p.editions)
+    for (const auto& [lang, chapters] : e.chapters)
+      for (const Chapter& c : chapters)
+        for (const auto& [node, list] : c.term_hits) hits += list.size();
+  RecordProperty("term_resolution_ms", std::to_string(ms));
+  std::printf("[ terms    ] bundled tree: %zu hits in chapters, resolve_terms %.2f ms CPU\n", hits, ms);
+  EXPECT_GT(hits, 300u);
+  EXPECT_LT(ms, 100.0);  // a few ms in a release build; generous for sanitizer and debug builds
+}
+
+}  // namespace
+}  // namespace leitbild
