@@ -171,7 +171,9 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
 
   std::string content = ctx.theme.render(content_template, data);
   data.set("content", content);
-  ctx.outputs.push_back({here, ctx.theme.render("page", data)});
+  // A broken page template has been reported; an empty file would only hide it.
+  std::string html = ctx.theme.render("page", data);
+  if (!html.empty()) ctx.outputs.push_back({here, std::move(html)});
 }
 
 }  // namespace leitbild

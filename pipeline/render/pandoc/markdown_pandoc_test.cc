@@ -189,7 +189,7 @@ TEST(DeckDocument, SideBySideStackedSingle) {
   RenderOptions options;
   DeckPresentation side = deck_presentation(deck, options);
   EXPECT_EQ(side.layout, "side-by-side");
-  const Json doc = deck_document(project, deck, side, kApi);
+  const Json doc = deck_document(deck, side, kApi);
   EXPECT_EQ(stringify(doc["meta"]["title"]), "Vortrag");
   EXPECT_EQ(stringify(doc["meta"]["subtitle"]), "Lezing");
   EXPECT_EQ(header_texts(doc, 2), (std::vector<std::string>{"Erste Folie", "Zweite Folie"}));
@@ -201,7 +201,7 @@ TEST(DeckDocument, SideBySideStackedSingle) {
   EXPECT_TRUE(all_of(doc["blocks"], "Link").empty()) << "cross-references on slides stay text";
 
   options.deck_layout = "stacked";
-  const Json stacked = deck_document(project, deck, deck_presentation(deck, options), kApi);
+  const Json stacked = deck_document(deck, deck_presentation(deck, options), kApi);
   for (const Json& div : all_of(stacked["blocks"], "Div")) EXPECT_EQ(div["c"][0][1], Json::array({"notes"}));
   EXPECT_NE(stringify(stacked["blocks"]).find("Siehe 1.1 Vielfalt als Stärke.Eerste diaZie 1.1"), std::string::npos);
 
@@ -209,7 +209,7 @@ TEST(DeckDocument, SideBySideStackedSingle) {
   const DeckPresentation single = deck_presentation(deck, options);
   EXPECT_EQ(single.layout, "single");
   EXPECT_EQ(single.languages, std::vector<std::string>{"nl"});
-  const Json dutch = deck_document(project, deck, single, kApi);
+  const Json dutch = deck_document(deck, single, kApi);
   EXPECT_EQ(header_texts(dutch, 2), (std::vector<std::string>{"Eerste dia", "Tweede dia"}));
   EXPECT_EQ(stringify(dutch["blocks"]).find("Siehe"), std::string::npos);
 

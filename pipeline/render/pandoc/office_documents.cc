@@ -1,6 +1,5 @@
 #include "render/pandoc/office_documents.h"
 
-#include <cmark-gfm.h>
 #include <fmt/format.h>
 #include <unicode/datefmt.h>
 #include <unicode/gregocal.h>
@@ -201,9 +200,7 @@ std::string deck_footer(const Deck& deck, const LanguageTag& lang) {
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 
-pandoc::Json deck_document(const Project& project, const Deck& deck, const DeckPresentation& presentation,
-                           const std::vector<int>& api_version) {
-  (void)project;
+pandoc::Json deck_document(const Deck& deck, const DeckPresentation& presentation, const std::vector<int>& api_version) {
   Json blocks = Json::array();
   Json meta = Json::object();
   if (presentation.languages.empty()) return pandoc::document(api_version, std::move(meta), std::move(blocks));

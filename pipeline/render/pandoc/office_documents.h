@@ -30,8 +30,7 @@ DeckPresentation deck_presentation(const Deck& deck, const RenderOptions& option
 // bodiless `# ` slides as section slides; side-by-side as two columns, stacked as two blocks (as
 // columns when the slide has a table: pandoc would split it); speaker notes as PowerPoint notes
 // (every language's).
-pandoc::Json deck_document(const Project& project, const Deck& deck, const DeckPresentation& presentation,
-                           const std::vector<int>& api_version);
+pandoc::Json deck_document(const Deck& deck, const DeckPresentation& presentation, const std::vector<int>& api_version);
 
 // "Jochen Köhnke · Dezernent für ... · Thuis en Actief in Kleurrijk Almelo · 15. März 2011"
 std::string deck_footer(const Deck& deck, const LanguageTag& lang);

@@ -92,7 +92,7 @@ std::optional<OutputFile> render_deck_pptx(const Project& project, const Deck& d
   run.reference_doc = options.theme_file("reference.pptx");
   // Slide level 2: `## ` slides are content slides, `# ` slides section slides, whatever the deck.
   run.extra_arguments = {"--slide-level=2"};
-  if (pandoc.unavailable_reason.empty()) run.json = deck_document(project, deck, presentation, api_of(pandoc)).dump();
+  if (pandoc.unavailable_reason.empty()) run.json = deck_document(deck, presentation, api_of(pandoc)).dump();
   auto bytes = run_pandoc(pandoc, run, diagnostics);
   if (!bytes) return std::nullopt;
   const LanguageTag lang = presentation.languages.empty() ? project.source_language() : presentation.languages.front();
