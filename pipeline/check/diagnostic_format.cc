@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "model/codes.h"
@@ -34,14 +37,105 @@ struct Columns {
   int end = 0;  // exclusive, character based
 };
 
-Columns character_columns(const Diagnostic& d, const std::map<std::string, std::string>& sources) {
-  Columns c{d.where.column, d.where.end_column};
-  auto it = sources.find(d.where.file);
-  if (it == sources.end() || d.where.line <= 0) return c;
-  c.start = character_column(it->second, d.where.line, d.where.column);
-  if (d.where.end_column > 0 && (d.where.end_line == 0 || d.where.end_line == d.where.line))
-    c.end = character_column(it->second, d.where.line, d.where.end_column);
-  return c;
+// Line starts of each quoted file, computed once, and character columns counted incrementally:
+// a file can carry thousands of diagnostics on one long line, and rescanning the file for each
+// made printing quadratic.
+class SourceIndex {
+ public:
+  explicit SourceIndex(const std::map<std::string, std::string>& sources) : sources_(sources) {}
+
+  // Line `line` (1-based) of `file`; nullopt when the file is not a quoted source.
+  std::optional<std::string_view> line(const std::string& file, int line) {
+    auto it = sources_.find(file);
+    if (it == sources_.end() || line <= 0) return std::nullopt;
+    auto [starts, fresh] = starts_.try_emplace(file);
+    if (fresh) {
+      starts->second.push_back(0);
+      for (std::size_t pos = it->second.find('\n'); pos != std::string::npos; pos = it->second.find('\n', pos + 1))
+        starts->second.push_back(pos + 1);
+    }
+    const auto index = static_cast<std::size_t>(line - 1);
+    if (index >= starts->second.size()) return std::string_view();
+    const std::size_t begin = starts->second[index];
+    const std::size_t end = index + 1 < starts->second.size() ? starts->second[index + 1] - 1 : it->second.size();
+    return std::string_view(it->second).substr(begin, end - begin);
+  }
+
+  // Diagnostics arrive sorted, so counting resumes where the previous column on that line stopped.
+  int character_column(const std::string& file, int line_number, int byte_column) {
+    if (byte_column <= 0) return byte_column;
+    auto l = line(file, line_number);
+    if (!l) return byte_column;
+    const std::size_t bytes = std::min<std::size_t>(static_cast<std::size_t>(byte_column - 1), l->size());
+    Memo& memo = memos_[{file, line_number}];
+    if (memo.bytes > bytes) memo = {};
+    memo.chars += utf8_length(l->substr(memo.bytes, bytes - memo.bytes));
+    memo.bytes = bytes;
+    const int chars = memo.chars;
+    const int beyond = byte_column - 1 > static_cast<int>(l->size()) ? byte_column - 1 - static_cast<int>(l->size()) : 0;
+    return chars + 1 + beyond;
+  }
+
+  Columns columns(const SourceLocation& where) {
+    Columns c{where.column, where.end_column};
+    if (!sources_.count(where.file) || where.line <= 0) return c;
+    c.start = character_column(where.file, where.line, where.column);
+    if (where.end_column > 0 && (where.end_line == 0 || where.end_line == where.line))
+      c.end = character_column(where.file, where.line, where.end_column);
+    return c;
+  }
+
+ private:
+  struct Memo {
+    std::size_t bytes = 0;  // counted so far on the line
+    int chars = 0;
+  };
+  const std::map<std::string, std::string>& sources_;
+  std::map<std::string, std::vector<std::size_t>> starts_;
+  std::map<std::pair<std::string, int>, Memo> memos_;
+};
+
+// Byte offset `n` characters before/after `pos` in a UTF-8 line.
+std::size_t back_chars(std::string_view s, std::size_t pos, int n) {
+  while (n-- > 0 && pos > 0) {
+    --pos;
+    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  }
+  return pos;
+}
+std::size_t forward_chars(std::string_view s, std::size_t pos, int n) {
+  while (n-- > 0 && pos < s.size()) {
+    ++pos;
+    while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return pos;
+}
+
+// What the text output quotes of a line: the whole line, or for a long one a window of
+// kQuoteWidth characters around the column, marked with "…" where it is cut.
+struct Quote {
+  std::string text;
+  int caret = 0;      // 0-based character offset of the caret in `text`, -1 for none
+  int available = 0;  // characters from the caret to the end of `text`
+};
+constexpr int kQuoteWidth = 200;
+
+Quote quote_line(std::string_view line, int byte_column, int char_column) {
+  Quote q;
+  if (line.size() <= static_cast<std::size_t>(kQuoteWidth)) {
+    q.text = std::string(line);
+    q.caret = char_column > 0 ? char_column - 1 : -1;
+    q.available = char_column > 0 ? utf8_length(line) - (char_column - 1) : 0;
+    return q;
+  }
+  const std::size_t at = char_column > 0 ? std::min<std::size_t>(static_cast<std::size_t>(byte_column - 1), line.size()) : 0;
+  const std::size_t begin = back_chars(line, at, kQuoteWidth / 4);
+  const std::size_t end = forward_chars(line, begin, kQuoteWidth);
+  const std::string prefix = begin > 0 ? "…" : "";
+  q.text = prefix + std::string(line.substr(begin, end - begin)) + (end < line.size() ? "…" : "");
+  q.caret = char_column > 0 ? utf8_length(line.substr(begin, at - begin)) + (begin > 0 ? 1 : 0) : -1;
+  q.available = char_column > 0 ? utf8_length(line.substr(at, end - at)) : 0;
+  return q;
 }
 
 std::string position(const SourceLocation& where, int column) {
@@ -65,28 +159,27 @@ std::string format_text(const Diagnostics& diagnostics, const std::map<std::stri
     return style.colour ? fmt::format("\033[{}m{}\033[0m", code, text) : std::string(text);
   };
   std::string out;
+  SourceIndex index(sources);
   for (const Diagnostic& d : diagnostics.all()) {
-    Columns cols = character_columns(d, sources);
+    Columns cols = index.columns(d.where);
     const char* colour = d.severity == Severity::error ? "1;31" : d.severity == Severity::warning ? "1;35" : "1;36";
     out += paint("1", position(d.where, cols.start)) + ": " +
            paint(colour, fmt::format("{}[{}]", severity_name(d.severity), d.code)) + ": " + d.message + "\n";
-    auto src = sources.find(d.where.file);
-    if (src != sources.end() && d.where.line > 0) {
-      std::string_view line = line_of(src->second, d.where.line);
-      if (line.size() > 200) line = line.substr(0, 200);  // a 5 MB line helps nobody
+    if (auto line = index.line(d.where.file, d.where.line)) {
+      const Quote quote = quote_line(*line, d.where.column, cols.start);
       const std::string gutter = fmt::format("{:>5} | ", d.where.line);
-      out += gutter + std::string(line) + "\n";
-      if (cols.start > 0) {
+      out += gutter + quote.text + "\n";
+      if (quote.caret >= 0) {
         int width = cols.end > cols.start ? cols.end - cols.start : 1;
-        out += std::string(gutter.size() - 2, ' ') + "| " + std::string(static_cast<std::size_t>(cols.start - 1), ' ') +
+        width = std::max(1, std::min(width, quote.available));
+        out += std::string(gutter.size() - 2, ' ') + "| " + std::string(static_cast<std::size_t>(quote.caret), ' ') +
                paint("1;32", "^" + std::string(static_cast<std::size_t>(width - 1), '~')) + "\n";
       }
     }
     if (!d.hint.empty()) out += "  " + paint("1;36", "hint:") + " " + d.hint + "\n";
     if (d.related) {
       auto rel = *d.related;
-      int col = rel.column;
-      if (auto it = sources.find(rel.file); it != sources.end() && rel.line > 0) col = character_column(it->second, rel.line, rel.column);
+      int col = index.columns(rel).start;
       out += "  " + paint("1;36", "note:") + " " + (d.related_message.empty() ? "see" : d.related_message) + ": " +
              position(rel, col) + "\n";
     }
@@ -99,8 +192,9 @@ std::string format_text(const Diagnostics& diagnostics, const std::map<std::stri
 
 std::string format_json(const Diagnostics& diagnostics, const std::map<std::string, std::string>& sources) {
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  SourceIndex index(sources);
   for (const Diagnostic& d : diagnostics.all()) {
-    Columns cols = character_columns(d, sources);
+    Columns cols = index.columns(d.where);
     nlohmann::ordered_json item;
     item["code"] = d.code;
     item["name"] = code_info(d.code).name;
@@ -113,7 +207,7 @@ std::string format_json(const Diagnostics& diagnostics, const std::map<std::stri
     item["message"] = d.message;
     item["hint"] = d.hint;
     if (d.related) {
-      item["related"] = {{"file", d.related->file}, {"line", d.related->line}, {"column", d.related->column},
+      item["related"] = {{"file", d.related->file}, {"line", d.related->line}, {"column", index.columns(*d.related).start},
                          {"message", d.related_message}};
     }
     items.push_back(std::move(item));
@@ -142,8 +236,9 @@ std::string format_sarif(const Diagnostics& diagnostics, const std::map<std::str
                      {"defaultConfiguration", {{"level", level(info.severity)}}}});
   }
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  SourceIndex index(sources);
   for (const Diagnostic& d : diagnostics.all()) {
-    Columns cols = character_columns(d, sources);
+    Columns cols = index.columns(d.where);
     nlohmann::ordered_json physical = {{"artifactLocation", {{"uri", d.where.file}, {"uriBaseId", "%SRCROOT%"}}}};
     if (d.where.line > 0) {
       nlohmann::ordered_json region = {{"startLine", d.where.line}};

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace leitbild {
 
 namespace {
@@ -105,6 +107,23 @@ std::string excerpt(const WordDiff& runs, std::size_t words) {
   return one_line(start == std::string::npos ? std::string() : out.substr(start));
 }
 
+struct WordCounts {
+  std::size_t same = 0, added = 0, removed = 0;
+  std::size_t before() const { return same + removed; }
+  std::size_t after() const { return same + added; }
+};
+
+WordCounts count_words(const WordDiff& runs) {
+  WordCounts counts;
+  for (const auto& run : runs) {
+    std::size_t n = 0;
+    for (const auto& piece : pieces(run.text))
+      if (piece.find_first_not_of(" \n\t") != std::string::npos) ++n;
+    (run.kind == WordRun::Kind::same ? counts.same : run.kind == WordRun::Kind::added ? counts.added : counts.removed) += n;
+  }
+  return counts;
+}
+
 std::string label(const std::string& number, const std::string& title) {
   return number.empty() ? title : number + " " + title;
 }
@@ -141,7 +160,15 @@ std::string section_line(const SectionChange& s, const DiffTextStyle& style) {
     return line;
   }
   if (s.title_changed) line += fmt::format("      title: {}\n", render_runs(s.title_diff, style));
-  if (s.text_changed) line += fmt::format("      text:  {}\n", render_runs(s.text_diff, style));
+  if (s.text_changed) {
+    const WordCounts words = count_words(s.text_diff);
+    // A word diff of a text written anew is noise on a terminal; HTML and JSON keep it.
+    if (words.same * 2 < std::max(words.before(), words.after()))
+      line += fmt::format("      text:  rewritten ({} words before, {} after; --format html shows every word)\n",
+                          words.before(), words.after());
+    else
+      line += fmt::format("      text:  {}\n", render_runs(s.text_diff, style));
+  }
   return line;
 }
 
