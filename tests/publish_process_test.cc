@@ -269,7 +269,7 @@ TEST_F(DiffProcess, TextMarksWordsWithoutColourWhenNotATerminal) {
   EXPECT_NE(r.out.find("{+2010+}"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("renamed from `masterplan` (shares #schritte, #bericht)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("chapter added"), std::string::npos);
-  EXPECT_NE(r.out.find("[-Acht-]{+Neun+}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[-Acht-] {+Neun+}"), std::string::npos) << r.out;
 }
 
 TEST_F(DiffProcess, NoColorWinsEvenOnATerminal) {

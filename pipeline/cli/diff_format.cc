@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace leitbild {
 
@@ -54,11 +55,22 @@ std::string paint(std::string_view text, std::string_view a, std::string_view b,
   return fmt::format("{}{}{}{}", a, b, text, kReset);
 }
 
+// A removed run takes its words' old spacing, the run after it the new one: "Masterplan zur" then
+// "Umsetzung" with no space between. Shown apart, they need one.
+bool needs_gap(const WordDiff& runs, std::size_t r) {
+  if (r == 0 || runs[r - 1].kind != WordRun::Kind::removed || runs[r].text.empty()) return false;
+  const unsigned char first = static_cast<unsigned char>(runs[r].text.front());
+  const unsigned char last = static_cast<unsigned char>(runs[r - 1].text.back());
+  auto wordish = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  return wordish(first) && wordish(last);
+}
+
 // A word diff on one line; long unchanged stretches shortened to their ends.
 std::string render_runs(const WordDiff& runs, const DiffTextStyle& style) {
   std::string out;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const WordRun& run = runs[r];
+    if (needs_gap(runs, r)) out += ' ';
     switch (run.kind) {
       case WordRun::Kind::same: {
         auto parts = pieces(run.text);
@@ -230,7 +242,9 @@ std::string escape_html(std::string_view text) {
 
 std::string runs_html(const WordDiff& runs) {
   std::string out;
-  for (const auto& run : runs) {
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const WordRun& run = runs[r];
+    if (needs_gap(runs, r)) out += ' ';
     std::string text = escape_html(run.text);
     std::string with_breaks;
     for (char c : text) with_breaks += c == '\n' ? std::string("<br>\n") : std::string(1, c);
