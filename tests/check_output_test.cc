@@ -30,10 +30,10 @@ TEST(CheckOutput, TextHasPositionSourceLineAndCaretInCharacters) {
   auto result = run_leitbild("check " + root_of(tree));
   EXPECT_EQ(result.exit_code, 1) << result.err;
   const std::string header =
-      "content/editions/3/de/grundsaetze.md:7:17: error[LB0202]: the cross-reference `#vielfallt` points to no section or "
+      "content/editions/3/de/grundsaetze.md:7:18: error[LB0202]: the cross-reference `#vielfallt` points to no section or "
       "chapter of edition 3\n";
   const std::string quoted = "    7 | Über Öffnung: [](#vielfallt) mehr.\n";
-  const std::string caret = "      |                 ^~~~~~~~~~~~\n";
+  const std::string caret = "      |                  ^~~~~~~~~~\n";
   EXPECT_NE(result.err.find(header + quoted + caret), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("  hint: Did you mean `vielfalt`?"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("1 error, 0 warnings"), std::string::npos) << result.err;
@@ -61,9 +61,9 @@ TEST(CheckOutput, JsonFields) {
   EXPECT_EQ(d["severity"], "error");
   EXPECT_EQ(d["file"], kChapter);
   EXPECT_EQ(d["line"], 7);
-  EXPECT_EQ(d["column"], 17);
+  EXPECT_EQ(d["column"], 18);
   EXPECT_EQ(d["end_line"], 7);
-  EXPECT_EQ(d["end_column"], 29);
+  EXPECT_EQ(d["end_column"], 28);
   EXPECT_EQ(d["message"], "the cross-reference `#vielfallt` points to no section or chapter of edition 3");
   EXPECT_EQ(d["hint"], "Did you mean `vielfalt`?");
   for (const auto& n : doc["diagnostics"])
@@ -94,7 +94,8 @@ TEST(CheckOutput, SarifFields) {
   const auto& physical = r["locations"][0]["physicalLocation"];
   EXPECT_EQ(physical["artifactLocation"]["uri"], kChapter);
   EXPECT_EQ(physical["region"]["startLine"], 7);
-  EXPECT_EQ(physical["region"]["startColumn"], 17);
+  EXPECT_EQ(physical["region"]["startColumn"], 18);
+  EXPECT_EQ(physical["region"]["endColumn"], 28);
   EXPECT_EQ(run["columnKind"], "unicodeCodePoints");
   EXPECT_NE(r["message"]["text"].get<std::string>().find("#vielfallt"), std::string::npos);
 }
@@ -106,6 +107,9 @@ TEST(CheckOutput, ExitCodes) {
   auto clean = run_leitbild("check " + root_of(tree));
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
   EXPECT_EQ(run_leitbild("check --werror " + root_of(tree)).exit_code, 0);
+  // `--edition` takes one value each time, so ROOT after it is still the root.
+  EXPECT_EQ(run_leitbild("check --edition 3 " + root_of(tree)).exit_code, 0);
+  EXPECT_EQ(run_leitbild("check --edition 3 --edition 3 " + root_of(tree)).exit_code, 0);
 
   // A warning only: exit 0, or 1 with --werror.
   tree.write(kChapter, "---\ntitle: Grundsätze\n---\n\n## Vielfalt als Stärke {#vielfalt}\n\nVielfalt<br>ist Stärke.\n\n"

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "check/check.h"
 #include "check/markdown_files.h"
@@ -23,17 +24,25 @@ std::string lowercase(std::string s) {
   return s;
 }
 
+// What the check looked up on disk, so that a file with thousands of links stays fast.
+struct DiskCache {
+  std::map<std::string, LocalTarget> targets;              // by file folder + URL
+  std::map<std::string, std::vector<std::string>> folders;  // folder -> names in it
+};
+
 // Names in the folder the path points into that the editor may have meant.
-std::vector<std::string> similar_files(const Project& project, const std::string& relative) {
+std::vector<std::string> similar_files(const Project& project, const std::string& relative, DiskCache& cache) {
   const std::size_t slash = relative.rfind('/');
   const std::string folder = slash == std::string::npos ? "" : relative.substr(0, slash);
   const std::string name = slash == std::string::npos ? relative : relative.substr(slash + 1);
-  std::vector<std::string> names;
+  auto [it, fresh] = cache.folders.try_emplace(folder);
+  std::vector<std::string>& names = it->second;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(project.root / folder, ec)) {
-    names.push_back(entry.path().filename().string());
-    if (names.size() > 2000) break;  // a huge folder is not worth a suggestion
-  }
+  if (fresh)
+    for (const auto& entry : fs::directory_iterator(project.root / folder, ec)) {
+      names.push_back(entry.path().filename().string());
+      if (names.size() > 2000) break;  // a huge folder is not worth a suggestion
+    }
   for (const auto& candidate : names)
     if (lowercase(candidate) == lowercase(name)) return {candidate};  // wrong case
   return closest(name, names, 2);
@@ -44,7 +53,8 @@ std::string with_folder(const std::string& url, const std::string& name) {
   return slash == std::string::npos ? name : url.substr(0, slash + 1) + name;
 }
 
-void check_destination(const Project& project, InlineLocator& locator, cmark_node* node, Diagnostics& diagnostics) {
+void check_destination(const Project& project, InlineLocator& locator, cmark_node* node, DiskCache& cache,
+                       Diagnostics& diagnostics) {
   const MarkdownFile& file = locator.file();
   const bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
   const std::string url = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
@@ -73,7 +83,11 @@ void check_destination(const Project& project, InlineLocator& locator, cmark_nod
       return;  // cross-references, terms, web addresses; unsafe schemes are check_html's
   }
   if (local_url_path(url).empty()) return;  // "?x": nothing on disk to look for
-  const LocalTarget target = resolve_local_target(project, *file.path, url);
+  const std::string folder = file.path->substr(0, file.path->rfind('/') + 1);
+  auto cached = cache.targets.find(folder + url);
+  if (cached == cache.targets.end())
+    cached = cache.targets.emplace(folder + url, resolve_local_target(project, *file.path, url)).first;
+  const LocalTarget& target = cached->second;
   switch (target.status) {
     case LocalTarget::Status::found:
       return;
@@ -93,7 +107,7 @@ void check_destination(const Project& project, InlineLocator& locator, cmark_nod
                       "Name the file inside the folder, e.g. `bilder/karte.png`.");
       return;
     case LocalTarget::Status::missing: {
-      auto near = similar_files(project, target.relative);
+      auto near = similar_files(project, target.relative, cache);
       std::vector<std::string> suggestions;
       for (const auto& name : near) suggestions.push_back(with_folder(url, name));
       diagnostics.add("LB0303", where, fmt::format("the {} `{}` points to `{}`, which does not exist", what, url, target.relative),
@@ -108,10 +122,11 @@ void check_destination(const Project& project, InlineLocator& locator, cmark_nod
 }  // namespace
 
 void check_links(const Project& project, Diagnostics& diagnostics) {
+  DiskCache cache;
   for (const MarkdownFile& file : markdown_files(project)) {
     InlineLocator locator(file);
     for (cmark_node* node : collect_nodes(file.root, {CMARK_NODE_LINK, CMARK_NODE_IMAGE}))
-      check_destination(project, locator, node, diagnostics);
+      check_destination(project, locator, node, cache, diagnostics);
   }
 }
 

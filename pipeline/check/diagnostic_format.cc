@@ -172,8 +172,10 @@ std::string format_text(const Diagnostics& diagnostics, const std::map<std::stri
       if (quote.caret >= 0) {
         int width = cols.end > cols.start ? cols.end - cols.start : 1;
         width = std::max(1, std::min(width, quote.available));
+        std::string marker(static_cast<std::size_t>(width), '~');
+        marker[0] = '^';
         out += std::string(gutter.size() - 2, ' ') + "| " + std::string(static_cast<std::size_t>(quote.caret), ' ') +
-               paint("1;32", "^" + std::string(static_cast<std::size_t>(width - 1), '~')) + "\n";
+               paint("1;32", marker) + "\n";
       }
     }
     if (!d.hint.empty()) out += "  " + paint("1;36", "hint:") + " " + d.hint + "\n";

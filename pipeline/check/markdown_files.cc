@@ -59,9 +59,10 @@ SourceLocation InlineLocator::locate(cmark_node* node, std::string_view needle) 
   const std::size_t block_end = end < line_starts_.size() ? line_starts_[end] : body.size();
   // Each match is used once, in order: repeated needles map to successive nodes, in linear time.
   std::size_t& next = next_search_.try_emplace({block, std::string(needle)}, block_begin).first->second;
-  const std::size_t found = body.substr(0, block_end).find(needle, next);
+  // A needle not in the source (an autolink's added "mailto:", an entity) is searched for once.
+  const std::size_t found = next == std::string_view::npos ? next : body.substr(0, block_end).find(needle, next);
+  next = found == std::string_view::npos ? found : found + 1;
   if (found == std::string_view::npos) return fallback;
-  next = found + 1;
   const std::size_t line = static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), found) - line_starts_.begin());
   const int file_line = file_.first_line + static_cast<int>(line) - 1;
   const int column = static_cast<int>(found - line_starts_[line - 1]) + 1;

@@ -194,7 +194,10 @@ int run_build(const BuildOptions& options) {
   render_options.theme_dirs = theme_dirs_for(project, diagnostics);
   render_options.node_modules = node_modules_for(project);
   timings.push_back({"check", since(stage_start)});
-  if (int signal = interrupt_signal()) die_by_signal(signal);
+  if (int signal = interrupt_signal()) {
+    progress.clear();
+    die_by_signal(signal);
+  }
 
   const bool failed_checks = diagnostics.has_errors() || (options.werror && diagnostics.count(Severity::warning) > 0);
   if (failed_checks) {

@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Validate the tree and report problems with file:line:col");
   check_cmd->add_option("root", check.root, "Project root (default: current folder)");
-  check_cmd->add_option("--edition", check.editions, "Check only this edition (repeatable)");
+  check_cmd->add_option("--edition", check.editions, "Check only this edition (repeatable)")->expected(1)->take_all()->allow_extra_args(false);
   check_cmd->add_option("--format", check.format, "Output: text, json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
   check_cmd->add_flag("--werror", check.werror, "Treat warnings as errors");
 
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   TranslationStatusOptions translation_status;
   CLI::App* status_cmd = translation_cmd->add_subcommand("status", "Per edition, chapter and language: up to date, stale, missing");
   status_cmd->add_option("root", translation_status.root, "Project root (default: current folder)");
-  status_cmd->add_option("--edition", translation_status.editions, "Only this edition (repeatable)");
+  status_cmd->add_option("--edition", translation_status.editions, "Only this edition (repeatable)")->expected(1)->take_all()->allow_extra_args(false);
   status_cmd->add_flag("--diff", translation_status.diff, "Show how each stale translation's source changed (needs git)");
   TranslationAcceptOptions translation_accept;
   CLI::App* accept_cmd = translation_cmd->add_subcommand("accept", "Record the current source fingerprint in translations");

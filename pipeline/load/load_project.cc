@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 #include <map>
 
 #include "load/load.h"
@@ -35,7 +36,12 @@ void load_editions(Project& project, Diagnostics& diagnostics, const LoadOptions
     }
     folders.emplace_back(std::stoi(name), name);
   }
-  std::sort(folders.begin(), folders.end());
+  // `3` before `03`: when two folders claim one number, the one spelled plainly is the edition and
+  // the other is the one reported, so its name is the one the editor is told to change.
+  std::sort(folders.begin(), folders.end(), [](const auto& a, const auto& b) {
+    const bool a_plain = a.second == std::to_string(a.first), b_plain = b.second == std::to_string(b.first);
+    return std::tie(a.first, b_plain, a.second) < std::tie(b.first, a_plain, b.second);
+  });
   for (const auto& [number, name] : folders) {
     if (auto [it, fresh] = seen.emplace(number, name); !fresh) {
       diagnostics.add("LB0113", {"content/editions/" + name, 0, 0},

@@ -28,8 +28,21 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {
     SourceLocation where{file_, first_line_ + std::max(0, e.mark.line), std::max(0, e.mark.column) + 1};
-    if (e.mark.is_null()) where = file_start();
-    diagnostics_.add("LB0103", where, fmt::format("invalid YAML: {}", e.msg),
+    std::string message = fmt::format("invalid YAML: {}", e.msg);
+    if (e.mark.is_null()) {
+      where = file_start();
+    } else if (static_cast<std::size_t>(std::max(0, e.mark.pos)) >= text.size()) {
+      // yaml-cpp marks the end of the text when a `[`, `{` or quote is never closed; the editor
+      // has to look at the last line that has something on it, so that is the line we name.
+      int last = 0, line = 0;
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') ++line;
+        else if (text[i] != ' ' && text[i] != '\r' && text[i] != '\t') last = line;
+      }
+      where = {file_, first_line_ + last, 0};
+      message += " (the YAML ends before a bracket or quote is closed)";
+    }
+    diagnostics_.add("LB0103", where, message,
                      "Check indentation, the colon after each key, and quotes around text containing `:` or `#`.");
     return std::nullopt;
   }

@@ -47,7 +47,13 @@ void resolve_links(cmark_node* root, LinkContext& ctx, Diagnostics& diagnostics)
     auto it = ctx.targets.find(id);
     if (it == ctx.targets.end()) {
       auto near = closest(id, keys(ctx.targets));
-      diagnostics.add("LB0202", locate_in_block(ctx.file, ctx.body, ctx.first_line, link, "(" + url + ")"),
+      // The caret goes under the anchor itself, not the parenthesis the search needed for precision.
+      SourceLocation where = locate_in_block(ctx.file, ctx.body, ctx.first_line, link, "(" + url + ")");
+      if (where.end_column > where.column) {
+        ++where.column;
+        --where.end_column;
+      }
+      diagnostics.add("LB0202", where,
                       fmt::format("the cross-reference `{}` points to no section or chapter of {}", url, ctx.scope),
                       near.empty() ? "Check the anchor: it must be a `{#id}` of a heading or a chapter stem."
                                    : fmt::format("Did you mean {}?", quoted_list(near)));

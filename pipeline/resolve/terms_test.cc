@@ -177,24 +177,18 @@ TEST(Terms, DeckHitsArePerSlide) {
   EXPECT_EQ(seen, (Strings{"integrationsrat@0*", "integrationsrat@0", "integrationsrat@1*"}));
 }
 
-TEST(Terms, BundledTreeResolvesInAFewMilliseconds) {
+TEST(Terms, BundledTreeHasHitsInEveryEdition) {
   Diagnostics d;
   Project p = load_project(LEITBILD_SOURCE_DIR, d);
   ASSERT_FALSE(p.glossary.empty());
-  resolve_project(p, d);  // warm-up: ICU loads its break rules once per process
-  // CPU time, not wall time: the figure should not depend on what else the machine is doing.
-  const std::clock_t start = std::clock();
-  resolve_terms(p);
-  const double ms = 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  resolve_project(p, d);
   std::size_t hits = 0;
   for (const Edition& e : p.editions)
     for (const auto& [lang, chapters] : e.chapters)
       for (const Chapter& c : chapters)
         for (const auto& [node, list] : c.term_hits) hits += list.size();
-  RecordProperty("term_resolution_ms", std::to_string(ms));
-  std::printf("[ terms    ] bundled tree: %zu hits in chapters, resolve_terms %.2f ms CPU\n", hits, ms);
+  // Speed is bench/'s business; here only that recognition finds the glossary's words at all.
   EXPECT_GT(hits, 300u);
-  EXPECT_LT(ms, 100.0);  // a few ms in a release build; generous for sanitizer and debug builds
 }
 
 }  // namespace

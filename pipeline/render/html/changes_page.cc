@@ -15,30 +15,61 @@ std::string label(SiteContext& ctx, const LanguageTag& lang, const std::string& 
   return it == labels.end() ? std::string() : it->second;
 }
 
-// A word diff as paragraphs of runs; the template marks runs with <ins> and <del>.
-TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang) {
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A word diff as paragraphs of HTML, changed runs in <ins> and <del> with a hidden word for
+// screen readers (which rarely announce the elements). Built here rather than in the template:
+// the bundled editions' diffs have thousands of runs, and template data for each would be the
+// slowest part of the site.
+TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang, const Labels& labels, bool keep_added = true,
+                             bool keep_removed = true) {
+  auto word = [&](const char* key) {
+    auto it = labels.find(key);
+    return escape_html(it == labels.end() ? std::string(key) : it->second);
+  };
+  const std::string ins_open = "<ins><span class=\"visually-hidden\">[" + word("inserted") + ": </span>";
+  const std::string ins_close = "<span class=\"visually-hidden\">]</span></ins>";
+  const std::string del_open = "<del><span class=\"visually-hidden\">[" + word("deleted") + ": </span>";
+  const std::string del_close = "<span class=\"visually-hidden\">]</span></del>";
+  const bool mark = keep_added && keep_removed;
   TemplateList paragraphs;
-  TemplateList runs;
+  std::string html;
   const QuoteMarks marks = quote_marks_for(lang);
   QuoteState quotes;
   auto flush = [&] {
-    if (runs.empty()) return;
+    if (html.empty()) return;
     TemplateData p;
-    p.set("runs", runs);
-    paragraphs.push_back(p);
-    runs = TemplateList{};
+    p.set("html", html);
+    paragraphs.push_back(std::move(p));
+    html.clear();
     quotes = QuoteState{};
   };
   auto add = [&](WordRun::Kind kind, std::string_view text) {
     if (text.empty()) return;
-    TemplateData run;
-    run.set("text", typographic_quotes(text, marks, quotes));
-    run.set("same", kind == WordRun::Kind::same);
-    run.set("added", kind == WordRun::Kind::added);
-    run.set("removed", kind == WordRun::Kind::removed);
-    runs.push_back(run);
+    const std::string escaped = escape_html(typographic_quotes(text, marks, quotes));
+    if (!mark || kind == WordRun::Kind::same) html += escaped;
+    else if (kind == WordRun::Kind::added) html += ins_open + escaped + ins_close;
+    else html += del_open + escaped + del_close;
   };
   for (const WordRun& run : diff) {
+    if ((run.kind == WordRun::Kind::added && !keep_added) || (run.kind == WordRun::Kind::removed && !keep_removed)) {
+      // Keep the paragraph breaks of the side left out, so the kept side's paragraphs stay apart.
+      if (run.text.find('\n') != std::string::npos) flush();
+      continue;
+    }
     std::string_view text = run.text;
     for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1)) {
       add(run.kind, text.substr(0, nl));
@@ -48,6 +79,23 @@ TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang) {
   }
   flush();
   return paragraphs;
+}
+
+// Interleaved <del>/<ins> reads well for edits; a text rewritten from the ground up is shown as
+// the old and the new version one after the other.
+TemplateData diff_view(const WordDiff& diff, const LanguageTag& lang, const Labels& labels) {
+  std::size_t same = 0, total = 0;
+  for (const WordRun& run : diff) {
+    total += run.text.size();
+    if (run.kind == WordRun::Kind::same) same += run.text.size();
+  }
+  const bool rewritten = total > 0 && same * 2 < total;
+  TemplateData view;
+  view.set("rewritten", rewritten);
+  view.set("paragraphs", rewritten ? TemplateList{} : diff_paragraphs(diff, lang, labels));
+  view.set("old_paragraphs", rewritten ? diff_paragraphs(diff, lang, labels, false, true) : TemplateList{});
+  view.set("new_paragraphs", rewritten ? diff_paragraphs(diff, lang, labels, true, false) : TemplateList{});
+  return view;
 }
 
 std::string place_label(const std::string& number, const std::string& title, const LanguageTag& lang) {
@@ -94,7 +142,7 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
     if (n <= 0) return;
     TemplateData item;
     item.set("text", fill(label(ctx, lang, n == 1 ? key + "_one" : key + "_other"), {{"count", std::to_string(n)}}));
-    summary.push_back(item);
+    summary.push_back(std::move(item));
   };
   count(diff.summary.chapters_added, "changes_chapters_added");
   count(diff.summary.chapters_removed, "changes_chapters_removed");
@@ -120,11 +168,10 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
     c.set("moved", change.moved);
     c.set("title_changed", change.title_changed);
     c.set("intro_changed", change.intro_changed);
-    c.set("has_before", change.before.has_value() && change.after.has_value());
+    c.set("has_before", change.before && change.after && (change.renamed || change.moved || change.title_changed));
     c.set("before_label", change.before ? place_label(change.before->number, change.before->title, lang) : std::string());
     c.set("before_href", change.before ? old_href(change.before->stem, "") : std::string());
-    c.set("title_diff", diff_paragraphs(change.title_diff, lang));
-    c.set("intro_diff", diff_paragraphs(change.intro_diff, lang));
+    c.set("intro_diff", diff_view(change.intro_diff, lang, ctx.theme.labels(lang)));
     TemplateList sections;
     for (const SectionChange& s : change.sections) {
       const SectionPlace& sp = s.after ? *s.after : *s.before;
@@ -139,13 +186,12 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
       d.set("has_before", s.before.has_value() && s.after.has_value() && (s.moved || s.title_changed));
       d.set("before_label", s.before ? place_label(s.before->number, s.before->title, lang) : std::string());
       d.set("before_href", s.before ? old_href(s.before->chapter, s.anchor) : std::string());
-      d.set("title_diff", diff_paragraphs(s.title_diff, lang));
-      d.set("text_diff", diff_paragraphs(s.text_diff, lang));
-      sections.push_back(d);
+      d.set("text_diff", diff_view(s.text_diff, lang, ctx.theme.labels(lang)));
+      sections.push_back(std::move(d));
     }
     c.set("has_sections", !sections.empty());
     c.set("sections", sections);
-    chapters.push_back(c);
+    chapters.push_back(std::move(c));
   }
 
   TemplateData data;

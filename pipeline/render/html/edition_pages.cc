@@ -56,7 +56,7 @@ TemplateList toc_chapters(const Edition& edition, const LanguageTag& lang, const
     }
     item.set("sections", sections);
     item.set("has_sections", !sections.empty());
-    chapters.push_back(item);
+    chapters.push_back(std::move(item));
   }
   return chapters;
 }
@@ -105,7 +105,7 @@ void emit_edition_pages(SiteContext& ctx, const Edition& edition, const Language
     for (const std::string& erratum : edition.errata) {
       TemplateData e;
       e.set("text", typographic(erratum, lang));
-      errata.push_back(e);
+      errata.push_back(std::move(e));
     }
     data.set("has_errata", !errata.empty());
     data.set("errata", errata);

@@ -21,7 +21,7 @@ TemplateList words(const std::vector<std::string>& list, const LanguageTag& lang
     TemplateData word;
     word.set("word", typographic(list[i], lang));
     word.set("last", i + 1 == list.size());
-    out.push_back(word);
+    out.push_back(std::move(word));
   }
   return out;
 }
@@ -80,7 +80,7 @@ void emit_glossary_page(SiteContext& ctx, const Edition& edition, const Language
         cp.set("lang", c.lang);
         cp.set("language", language_autonym(c.lang));
         cp.set("term", typographic(c.term, c.lang));
-        counterparts.push_back(cp);
+        counterparts.push_back(std::move(cp));
       }
       e.set("has_counterparts", !counterparts.empty());
       e.set("counterparts", counterparts);
@@ -93,22 +93,18 @@ void emit_glossary_page(SiteContext& ctx, const Edition& edition, const Language
         TemplateData u;
         u.set("href", relative_href(path, target));
         u.set("label", typographic(use.label(), lang));
-        uses.push_back(u);
+        uses.push_back(std::move(u));
       }
-      for (std::size_t i = 0; i < uses.size(); ++i) {
-        TemplateData u = uses[i];
-        u.set("last", i + 1 == uses.size());
-        uses[i] = std::move(u);
-      }
+      for (std::size_t i = 0; i < uses.size(); ++i) uses[i]["last"] = TemplateData(i + 1 == uses.size());
       e.set("has_uses", !uses.empty());
       e.set("uses", uses);
-      entries.push_back(e);
+      entries.push_back(std::move(e));
     }
-    l.set("entries", entries);
-    letters.push_back(l);
+    l["entries"] = TemplateData(entries);
+    letters.push_back(std::move(l));
   }
   TemplateData data;
-  data.set("letters", letters);
+  data["letters"] = TemplateData(letters);
   data.set("has_letters", !letters.empty());
   emit_page(ctx, frame, "glossary", std::move(data));
 }

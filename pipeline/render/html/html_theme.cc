@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -27,16 +28,6 @@ std::optional<std::string> read_file(const fs::path& path) {
   return std::move(s).str();
 }
 
-// "{{> name}}" tags, in order of appearance (the default delimiters only: themes that change
-// delimiters must not use partials inside the changed part).
-std::vector<std::string> partial_names(const std::string& text) {
-  static const std::regex tag(R"(\{\{>\s*([^\s}]+)\s*\}\})");
-  std::vector<std::string> names;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it)
-    names.push_back((*it)[1].str());
-  return names;
-}
-
 // kainjow reports "Unclosed section "x" at 120": turn the offset into a line and column.
 SourceLocation locate_message(const std::string& file, const std::string& text, const std::string& message) {
   static const std::regex at(R"( at (\d+)$)");
@@ -51,22 +42,54 @@ SourceLocation locate_message(const std::string& file, const std::string& text, 
   return where;
 }
 
+struct ParsedLabels {
+  Labels labels;
+  std::string error;
+};
+
+// YAML parsing is the slowest part of a small job, and every job reads the same few files: the
+// result is kept per file text for the life of the process.
+ParsedLabels parse_labels(const std::string& text) {
+  static std::mutex mutex;
+  static std::map<std::string, ParsedLabels> parsed;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = parsed.find(text); it != parsed.end()) return it->second;
+  }
+  ParsedLabels result;
+  try {
+    YAML::Node root = YAML::Load(text);
+    if (!root.IsMap()) throw YAML::Exception(YAML::Mark::null_mark(), "the file is not a map of `key: text`");
+    for (const auto& entry : root) result.labels[entry.first.as<std::string>()] = entry.second.as<std::string>();
+  } catch (const YAML::Exception& e) {
+    result.labels.clear();
+    result.error = e.what();
+  }
+  std::lock_guard lock(mutex);
+  return parsed.emplace(text, std::move(result)).first->second;
+}
+
 }  // namespace
 
 HtmlTheme::HtmlTheme(const RenderOptions& options, const fs::path& project_root, Diagnostics& diagnostics)
     : options_(options), project_root_(project_root), diagnostics_(diagnostics) {}
+
+// Inside the project: relative to its root, as every other diagnostic; otherwise absolute.
+std::string HtmlTheme::shown_path(const fs::path& path) const {
+  std::string shown = path.lexically_normal().string();
+  if (!project_root_.empty()) {
+    const fs::path rel = path.lexically_normal().lexically_relative(project_root_.lexically_normal());
+    if (!rel.empty() && *rel.begin() != "..") shown = rel.generic_string();
+  }
+  return shown;
+}
 
 std::optional<HtmlTheme::Source> HtmlTheme::read(const std::string& relative) const {
   for (const fs::path& dir : options_.theme_dirs) {
     const fs::path path = dir / (kHtmlDir + relative);
     auto text = read_file(path);
     if (!text) continue;
-    std::string shown = path.lexically_normal().string();
-    if (!project_root_.empty()) {
-      const fs::path rel = path.lexically_normal().lexically_relative(project_root_.lexically_normal());
-      if (!rel.empty() && *rel.begin() != "..") shown = rel.generic_string();
-    }
-    return Source{std::move(*text), std::move(shown)};
+    return Source{std::move(*text), shown_path(path)};
   }
   return std::nullopt;
 }
@@ -81,57 +104,70 @@ void HtmlTheme::report(const SourceLocation& where, const std::string& message) 
                    "lists the templates and their variables.");
 }
 
-bool HtmlTheme::add_partials(const std::string& text, TemplateData& partials, std::vector<std::string>& seen,
-                             const std::string& including_file) {
-  for (const std::string& name : partial_names(text)) {
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
-    seen.push_back(name);
-    auto [it, fresh] = templates_.try_emplace(name);
-    if (fresh) it->second = read("templates/" + name + ".mustache");
-    if (!it->second) {
-      report({including_file, 0, 0}, fmt::format("the template includes `{{{{> {}}}}}`, but no theme has html/templates/{}.mustache",
-                                         name, name));
-      return false;
-    }
-    partials.set(name, it->second->text);
-    if (!add_partials(it->second->text, partials, seen, it->second->shown_path)) return false;
-  }
-  return true;
-}
-
-std::string HtmlTheme::render(const std::string& name, const TemplateData& data) {
+std::optional<std::string> HtmlTheme::expand(const std::string& name, std::vector<std::string>& stack,
+                                             const SourceLocation& included_at) {
   auto [it, fresh] = templates_.try_emplace(name);
   if (fresh) it->second = read("templates/" + name + ".mustache");
   if (!it->second) {
-    report({fmt::format("html/templates/{}.mustache", name), 0, 0},
-           fmt::format("the HTML theme has no template `html/templates/{}.mustache`", name));
-    return {};
+    report(included_at, stack.empty() ? fmt::format("the HTML theme has no template `html/templates/{}.mustache`", name)
+                                      : fmt::format("the template includes `{{{{> {}}}}}`, but no theme has html/templates/{}.mustache",
+                                                    name, name));
+    return std::nullopt;
   }
-  const Source source = *it->second;
-  kainjow::mustache::mustache tmpl(source.text);
-  if (!tmpl.is_valid()) {
-    report(locate_message(source.shown_path, source.text, tmpl.error_message()),
-           fmt::format("the template has a syntax error: {}", tmpl.error_message()));
-    return {};
+  const Source& source = *it->second;
+  if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
+    report({source.shown_path, 0, 0}, fmt::format("the template includes itself (through `{{{{> {}}}}}`); partials cannot recurse", name));
+    return std::nullopt;
   }
-  TemplateData partials;
-  std::vector<std::string> seen;
-  if (!add_partials(source.text, partials, seen, source.shown_path)) return {};
-  // kainjow looks partials up among the variables first: a variable of the same name would
-  // silently replace the partial with nothing.
-  for (const std::string& partial : seen)
-    if (data.get(partial)) {
-      report({source.shown_path, 0, 0},
-             fmt::format("the partial `{{{{> {}}}}}` has the name of a template variable, so it would render as nothing; "
-                         "rename the template (templates use hyphens, variables underscores)",
-                         partial));
-      return {};
+  // Each file must be valid on its own, so a mistake is reported in the file that has it.
+  kainjow::mustache::mustache alone(source.text);
+  if (!alone.is_valid()) {
+    report(locate_message(source.shown_path, source.text, alone.error_message()),
+           fmt::format("the template has a syntax error: {}", alone.error_message()));
+    return std::nullopt;
+  }
+  static const std::regex tag(R"(\{\{>\s*([^\s}]+)\s*\}\})");
+  std::string out;
+  std::size_t last = 0;
+  stack.push_back(name);
+  for (auto m = std::sregex_iterator(source.text.begin(), source.text.end(), tag); m != std::sregex_iterator(); ++m) {
+    auto partial = expand((*m)[1].str(), stack, {source.shown_path, 0, 0});
+    if (!partial) {
+      stack.pop_back();
+      return std::nullopt;
     }
-  kainjow::mustache::context<std::string> context(&partials);
+    out.append(source.text, last, static_cast<std::size_t>(m->position()) - last);
+    out += *partial;
+    last = static_cast<std::size_t>(m->position() + m->length());
+  }
+  stack.pop_back();
+  out.append(source.text, last);
+  return out;
+}
+
+std::string HtmlTheme::render(const std::string& name, const TemplateData& data, const LanguageTag& lang) {
+  // Partials are pasted into the template once per job and the result parsed once: kainjow
+  // would parse a partial again at every inclusion, and look it up among the variables first.
+  auto [it, fresh] = compiled_.try_emplace(name);
+  if (fresh) {
+    std::vector<std::string> stack;
+    if (auto text = expand(name, stack, {fmt::format("html/templates/{}.mustache", name), 0, 0}))
+      it->second = std::make_unique<kainjow::mustache::mustache>(*text);
+  }
+  if (!it->second) return {};
+  kainjow::mustache::mustache& tmpl = *it->second;
+  kainjow::mustache::context<std::string> context;
+  if (!lang.empty()) {
+    auto [layer, fresh_layer] = label_layers_.try_emplace(lang);
+    if (fresh_layer) layer->second.set("labels", labels_data(lang));
+    context.push(&layer->second);
+  }
   context.push(&data);
   std::string out = tmpl.render(context);
   if (!tmpl.is_valid()) {
-    report({source.shown_path, 0, 0}, fmt::format("the template (or a partial it includes) could not be rendered: {}", tmpl.error_message()));
+    const std::string file = templates_.count(name) && templates_.at(name) ? templates_.at(name)->shown_path : name;
+    report({file, 0, 0}, fmt::format("the template could not be rendered: {}", tmpl.error_message()));
+    it->second.reset();
     return {};
   }
   return out;
@@ -143,20 +179,19 @@ const Labels& HtmlTheme::labels(const LanguageTag& lang) {
   Labels& labels = it->second;
   std::vector<std::string> files = {"labels/en.yaml"};
   if (lang != "en") files.push_back("labels/" + lang + ".yaml");
-  // Lowest priority first: the default theme's English, the default theme's language, then the
-  // project theme's copies of both.
+  // Lowest priority first: English from every theme folder (the default theme's first), then the
+  // page language's from every folder.
   for (const std::string& file : files) {
     for (auto dir = options_.theme_dirs.rbegin(); dir != options_.theme_dirs.rend(); ++dir) {
       const fs::path path = *dir / (kHtmlDir + file);
       auto text = read_file(path);
       if (!text) continue;
-      try {
-        YAML::Node root = YAML::Load(*text);
-        if (!root.IsMap()) throw YAML::Exception(YAML::Mark::null_mark(), "the file is not a map of `key: text`");
-        for (const auto& entry : root) labels[entry.first.as<std::string>()] = entry.second.as<std::string>();
-      } catch (const YAML::Exception& e) {
-        report({path.string(), 0, 0}, fmt::format("the labels file could not be read: {}", e.what()));
+      auto parsed = parse_labels(*text);
+      if (!parsed.error.empty()) {
+        report({shown_path(path), 0, 0}, fmt::format("the labels file could not be read: {}", parsed.error));
+        continue;
       }
+      for (const auto& [key, value] : parsed.labels) labels[key] = value;
     }
   }
   return labels;

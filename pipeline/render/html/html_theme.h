@@ -28,8 +28,9 @@ class HtmlTheme {
   HtmlTheme(const RenderOptions& options, const std::filesystem::path& project_root, Diagnostics& diagnostics);
 
   // Renders html/templates/<name>.mustache. Partials are `{{> name}}` for html/templates/<name>.mustache.
-  // A missing or broken template is reported (LB0610) and renders as "".
-  std::string render(const std::string& name, const TemplateData& data);
+  // With `lang`, the language's labels are available as {{labels.<key>}} (without being copied
+  // into `data`). A missing or broken template is reported (LB0610) and renders as "".
+  std::string render(const std::string& name, const TemplateData& data, const LanguageTag& lang = {});
 
   const Labels& labels(const LanguageTag& lang);
   // The same labels as template data ({{labels.toc}}).
@@ -46,15 +47,18 @@ class HtmlTheme {
     std::string shown_path;  // for messages: project-relative when inside the project
   };
   std::optional<Source> read(const std::string& relative) const;
+  std::string shown_path(const std::filesystem::path& path) const;
   void report(const SourceLocation& where, const std::string& message);
-  bool add_partials(const std::string& text, TemplateData& partials, std::vector<std::string>& seen,
-                    const std::string& including_file);
+  // The template's text with every `{{> partial}}` replaced by the partial's (expanded) text.
+  std::optional<std::string> expand(const std::string& name, std::vector<std::string>& stack, const SourceLocation& included_at);
 
   const RenderOptions& options_;
   std::filesystem::path project_root_;
   Diagnostics& diagnostics_;
   std::map<std::string, std::optional<Source>> templates_;
+  std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;  // null: broken
   std::map<LanguageTag, Labels> labels_;
+  std::map<LanguageTag, TemplateData> label_layers_;  // {"labels": {...}} per language
   std::vector<std::string> reported_;
 };
 

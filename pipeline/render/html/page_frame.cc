@@ -99,7 +99,6 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
   data.set("page_title", frame.title == site_title ? site_title : frame.title + " \u2013 " + site_title);
   data.set("site_title", site_title);
   data.set("publisher", localized(project.publisher, frame.lang, project));
-  data.set("labels", ctx.theme.labels_data(frame.lang));
   std::string assets;
   for (char c : here)
     if (c == '/') assets += "../";
@@ -107,6 +106,7 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
   data.set("portal_href", relative_href(here, portal_path(project, frame.lang)));
   data.set("accessibility_href", relative_href(here, accessibility_path(frame.lang)));
   data.set("is_accessibility", frame.kind == "accessibility");
+  data.set("is_portal", frame.kind == "portal");
   data.set("print_footer", frame.print_footer);
   data.set("print_footer_css", css_string(frame.print_footer));
 
@@ -132,7 +132,7 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
       TemplateData item = edition_facts(ctx, *it, frame.lang, here);
       item.set("href", relative_href(here, it->number == frame.edition->number ? here : frame.in_edition(*it)));
       item.set("selected", it->number == frame.edition->number);
-      editions.push_back(item);
+      editions.push_back(std::move(item));
     }
   }
   data.set("has_editions", editions.size() > 1);
@@ -145,8 +145,9 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
     crumb.set("label", frame.breadcrumbs[i].label);
     crumb.set("href", last ? std::string() : relative_href(here, frame.breadcrumbs[i].path));
     crumb.set("current", last);
-    crumbs.push_back(crumb);
+    crumbs.push_back(std::move(crumb));
   }
+  data.set("has_breadcrumbs", crumbs.size() > 1);
   data.set("breadcrumbs", crumbs);
 
   auto link_data = [&](const std::optional<PageLink>& link) {
@@ -169,10 +170,10 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
     data.set("in_edition", false);
   }
 
-  std::string content = ctx.theme.render(content_template, data);
-  data.set("content", content);
+  std::string content = ctx.theme.render(content_template, data, frame.lang);
+  data["content"] = std::move(content);
   // A broken page template has been reported; an empty file would only hide it.
-  std::string html = ctx.theme.render("page", data);
+  std::string html = ctx.theme.render("page", data, frame.lang);
   if (!html.empty()) ctx.outputs.push_back({here, std::move(html)});
 }
 

@@ -35,7 +35,7 @@ TemplateList portal_languages(SiteContext& ctx, const LanguageTag& page_lang, co
     }
     block.set("editions", editions);
     block.set("has_editions", !editions.empty());
-    languages.push_back(block);
+    languages.push_back(std::move(block));
   }
   return languages;
 }
