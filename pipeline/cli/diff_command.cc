@@ -45,9 +45,13 @@ int run_diff(const DiffOptions& options) {
       return kExitUsage;
     }
   // Problems in the text do not stop a diff; they are counted so nobody mistakes a broken tree for a clean one.
-  if (diagnostics.has_errors())
-    fmt::print(stderr, "leitbild: the editions have {} error(s); run `leitbild check` for details\n",
-               diagnostics.count(Severity::error));
+  // Only the two editions' own files count: a deck that names an edition not loaded for the diff is no problem of theirs.
+  std::size_t errors = 0;
+  for (const Diagnostic& d : diagnostics.all())
+    if (d.severity == Severity::error && (d.where.file.starts_with(from->dir + "/") || d.where.file.starts_with(to->dir + "/")))
+      ++errors;
+  if (errors > 0)
+    fmt::print(stderr, "leitbild: the editions have {} error(s); run `leitbild check` for details\n", errors);
 
   EditionDiff diff = diff_editions(*from, *to, languages);
   if (options.format == "json") fmt::print("{}", diff_as_json(diff));
