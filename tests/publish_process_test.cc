@@ -182,6 +182,17 @@ TEST_F(BuildProcess, SigtermLeavesDistIntactAndRemovesStaging) {
   EXPECT_TRUE(staging_folders(tree_.root()).empty());
 }
 
+TEST_F(BuildProcess, SigintLeavesDistIntactAndRemovesStaging) {
+  ASSERT_EQ(run_leitbild(build_args()).exit_code, 0);
+  const auto before = snapshot(dist());
+  edit_chapter();
+  int status = interrupt_slow_build(SIGINT);
+  ASSERT_TRUE(WIFSIGNALED(status)) << slow_err_;
+  EXPECT_EQ(WTERMSIG(status), SIGINT);
+  EXPECT_EQ(snapshot(dist()), before);
+  EXPECT_TRUE(staging_folders(tree_.root()).empty());
+}
+
 TEST_F(BuildProcess, KillNineLeavesDistIntactAndTheNextBuildCleansUp) {
   ASSERT_EQ(run_leitbild(build_args()).exit_code, 0);
   const auto before = snapshot(dist());

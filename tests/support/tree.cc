@@ -80,10 +80,10 @@ void TempTree::write_minimal_project() const {
   write("content/decks/vortrag/nl.md", "## Eerste dia\n\nZie [](#vielfalt).\n\nNotes:\nNotitie.\n\n## Tweede dia\n\n- Punt\n");
 }
 
-CommandResult run_leitbild(const std::string& args) {
+CommandResult run_leitbild(const std::string& args, const std::string& runner) {
   static int counter = 0;
   fs::path err_file = fs::temp_directory_path() / ("leitbild-stderr-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-  std::string command = std::string(LEITBILD_BINARY) + " " + args + " 2>" + err_file.string();
+  std::string command = (runner.empty() ? "" : runner + " ") + std::string(LEITBILD_BINARY) + " " + args + " 2>" + err_file.string();
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return result;

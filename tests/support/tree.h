@@ -31,6 +31,7 @@ struct CommandResult {
   std::string out;
   std::string err;
 };
-CommandResult run_leitbild(const std::string& args);
+// `runner` goes in front of the binary (e.g. `setpriv ...` to run it as another user).
+CommandResult run_leitbild(const std::string& args, const std::string& runner = {});
 
 }  // namespace leitbild::testing
