@@ -28,8 +28,9 @@
 namespace leitbild {
 
 // One run of a word diff. `text` carries the whitespace that stood before its words, so joining the
-// `same` and `removed` runs gives the old text and the `same` and `added` runs the new text (with
-// whitespace as in the respective edition, paragraphs separated by "\n").
+// `same` and `added` runs gives the new text (paragraphs separated by "\n"). `same` runs carry the
+// new edition's whitespace, so same + removed gives the old words but not always the old spacing:
+// whoever needs the old text as written takes it from the old edition (the changes page does).
 struct WordRun {
   enum class Kind { same, added, removed };
   Kind kind = Kind::same;

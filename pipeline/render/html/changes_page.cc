@@ -34,8 +34,7 @@ std::string escape_html(std::string_view text) {
 // screen readers (which rarely announce the elements). Built here rather than in the template:
 // the bundled editions' diffs have thousands of runs, and template data for each would be the
 // slowest part of the site.
-TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang, const Labels& labels, bool keep_added = true,
-                             bool keep_removed = true) {
+TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang, const Labels& labels) {
   auto word = [&](const char* key) {
     auto it = labels.find(key);
     return escape_html(it == labels.end() ? std::string(key) : it->second);
@@ -44,7 +43,6 @@ TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang, cons
   const std::string ins_close = "<span class=\"visually-hidden\">]</span></ins>";
   const std::string del_open = "<del><span class=\"visually-hidden\">[" + word("deleted") + ": </span>";
   const std::string del_close = "<span class=\"visually-hidden\">]</span></del>";
-  const bool mark = keep_added && keep_removed;
   TemplateList paragraphs;
   std::string html;
   const QuoteMarks marks = quote_marks_for(lang);
@@ -60,16 +58,11 @@ TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang, cons
   auto add = [&](WordRun::Kind kind, std::string_view text) {
     if (text.empty()) return;
     const std::string escaped = escape_html(typographic_quotes(text, marks, quotes));
-    if (!mark || kind == WordRun::Kind::same) html += escaped;
+    if (kind == WordRun::Kind::same) html += escaped;
     else if (kind == WordRun::Kind::added) html += ins_open + escaped + ins_close;
     else html += del_open + escaped + del_close;
   };
   for (const WordRun& run : diff) {
-    if ((run.kind == WordRun::Kind::added && !keep_added) || (run.kind == WordRun::Kind::removed && !keep_removed)) {
-      // Keep the paragraph breaks of the side left out, so the kept side's paragraphs stay apart.
-      if (run.text.find('\n') != std::string::npos) flush();
-      continue;
-    }
     std::string_view text = run.text;
     for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1)) {
       add(run.kind, text.substr(0, nl));
@@ -81,9 +74,33 @@ TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang, cons
   return paragraphs;
 }
 
+// One version of a text as it stands in its edition: paragraphs (separated by "\n"), quotes as in
+// the chapter. Not rebuilt from the word diff: a word both versions share carries only one
+// version's spacing there, which would glue or split the other version's words and paragraphs.
+TemplateList text_paragraphs(std::string_view text, const LanguageTag& lang) {
+  TemplateList paragraphs;
+  const QuoteMarks marks = quote_marks_for(lang);
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (!line.empty()) {
+      QuoteState quotes;
+      TemplateData p;
+      p.set("html", escape_html(typographic_quotes(line, marks, quotes)));
+      paragraphs.push_back(std::move(p));
+    }
+    start = end + 1;
+  }
+  return paragraphs;
+}
+
 // Interleaved <del>/<ins> reads well for edits; a text rewritten from the ground up is shown as
 // the old and the new version one after the other.
-TemplateData diff_view(const WordDiff& diff, const LanguageTag& lang, const Labels& labels) {
+TemplateData diff_view(const WordDiff& diff, const LanguageTag& lang, const Labels& labels, std::string_view old_text,
+                       std::string_view new_text) {
   std::size_t same = 0, total = 0;
   for (const WordRun& run : diff) {
     total += run.text.size();
@@ -93,9 +110,18 @@ TemplateData diff_view(const WordDiff& diff, const LanguageTag& lang, const Labe
   TemplateData view;
   view.set("rewritten", rewritten);
   view.set("paragraphs", rewritten ? TemplateList{} : diff_paragraphs(diff, lang, labels));
-  view.set("old_paragraphs", rewritten ? diff_paragraphs(diff, lang, labels, false, true) : TemplateList{});
-  view.set("new_paragraphs", rewritten ? diff_paragraphs(diff, lang, labels, true, false) : TemplateList{});
+  view.set("old_paragraphs", rewritten ? text_paragraphs(old_text, lang) : TemplateList{});
+  view.set("new_paragraphs", rewritten ? text_paragraphs(new_text, lang) : TemplateList{});
   return view;
+}
+
+// A section's own text in an edition (empty when it cannot be found).
+std::string text_of(const Edition& edition, const SectionPlace& place, const std::string& anchor, const LanguageTag& lang) {
+  const Chapter* chapter = edition.find_chapter(lang, place.chapter);
+  if (!chapter) return {};
+  for (std::size_t i = 0; i < chapter->sections.size(); ++i)
+    if (chapter->sections[i].anchor == anchor) return section_text(*chapter, i);
+  return {};
 }
 
 std::string place_label(const std::string& number, const std::string& title, const LanguageTag& lang) {
@@ -171,7 +197,11 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
     c.set("has_before", change.before && change.after && (change.renamed || change.moved || change.title_changed));
     c.set("before_label", change.before ? place_label(change.before->number, change.before->title, lang) : std::string());
     c.set("before_href", change.before ? old_href(change.before->stem, "") : std::string());
-    c.set("intro_diff", diff_view(change.intro_diff, lang, ctx.theme.labels(lang)));
+    const Chapter* old_chapter = change.before ? previous.find_chapter(lang, change.before->stem) : nullptr;
+    const Chapter* new_chapter = change.after ? edition.find_chapter(lang, change.after->stem) : nullptr;
+    c.set("intro_diff", diff_view(change.intro_diff, lang, ctx.theme.labels(lang),
+                                  old_chapter ? chapter_intro_text(*old_chapter) : std::string(),
+                                  new_chapter ? chapter_intro_text(*new_chapter) : std::string()));
     TemplateList sections;
     for (const SectionChange& s : change.sections) {
       const SectionPlace& sp = s.after ? *s.after : *s.before;
@@ -186,7 +216,8 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
       d.set("has_before", s.before.has_value() && s.after.has_value() && (s.moved || s.title_changed));
       d.set("before_label", s.before ? place_label(s.before->number, s.before->title, lang) : std::string());
       d.set("before_href", s.before ? old_href(s.before->chapter, s.anchor) : std::string());
-      d.set("text_diff", diff_view(s.text_diff, lang, ctx.theme.labels(lang)));
+      d.set("text_diff", diff_view(s.text_diff, lang, ctx.theme.labels(lang), s.before ? text_of(previous, *s.before, s.anchor, lang) : std::string(),
+                                   s.after ? text_of(edition, *s.after, s.anchor, lang) : std::string()));
       sections.push_back(std::move(d));
     }
     c.set("has_sections", !sections.empty());

@@ -1,6 +1,7 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -154,6 +155,25 @@ void wrap_tables(xmlNodePtr node, const std::string& label, int& count) {
   }
 }
 
+// "siehe 4 Integrationsleitziele": a cross-reference's section number stays on the line of its
+// title's first word (U+00A0 instead of the space), so a line never ends in a bare number.
+void keep_numbers_with_titles(xmlNodePtr node) {
+  for (xmlNodePtr child = node->children; child; child = child->next) {
+    if (!is_element(child, "a") || attribute(child, "class") != "xref") {
+      keep_numbers_with_titles(child);
+      continue;
+    }
+    xmlNodePtr text = child->children;
+    if (!text || text->type != XML_TEXT_NODE || !text->content) continue;
+    std::string words(reinterpret_cast<const char*>(text->content));
+    std::size_t end = 0;
+    while (end < words.size() && (std::isdigit(static_cast<unsigned char>(words[end])) || (end > 0 && words[end] == '.'))) ++end;
+    if (end == 0 || end + 1 >= words.size() || words[end] != ' ') continue;
+    words.replace(end, 1, "\u00A0");
+    xmlNodeSetContent(text, reinterpret_cast<const xmlChar*>(words.c_str()));
+  }
+}
+
 void collect_urls(cmark_node* node, std::vector<std::string>& urls) {
   cmark_iter* iter = cmark_iter_new(node);
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
@@ -201,6 +221,7 @@ std::string chapter_body_html(SiteContext& ctx, const Edition& edition, const Ch
   auto table_label = labels.find("table_region");
   int tables = 0;
   wrap_tables(container.get(), table_label == labels.end() ? "Table" : table_label->second, tables);
+  keep_numbers_with_titles(container.get());
   return serialize_children(container.get());
 }
 

@@ -124,7 +124,8 @@ TEST(HtmlPages, ChapterPageChrome) {
   EXPECT_CONTAINS(page, "<link rel=\"stylesheet\" href=\"../../assets/site.css\">");
   // Cross-reference to another chapter, term link.
   const std::string& praeambel = site.page("3/de/praeambel.html");
-  EXPECT_CONTAINS(praeambel, "<a class=\"xref\" href=\"grundsaetze.html#vielfalt\">1.1 Vielfalt als Stärke</a>");
+  // The number keeps to the title: a no-break space, so no line ends in "1.1".
+  EXPECT_CONTAINS(praeambel, "<a class=\"xref\" href=\"grundsaetze.html#vielfalt\">1.1\u00A0Vielfalt als Stärke</a>");
   EXPECT_CONTAINS(praeambel, "<a class=\"term\" href=\"glossary.html#term-integrationsrat\">Integrationsrat</a>");
   // Präambel is not in edition 4: its switcher entry goes to that edition's home.
   EXPECT_CONTAINS(praeambel, "<a href=\"../../4/de/index.html\">4. Auflage</a>");
@@ -150,6 +151,31 @@ TEST(HtmlPages, EditionHomeHasNumberedTocErrataAndChanges) {
   EXPECT_CONTAINS(changes, "Änderungen gegenüber der <a href=\"../../3/de/index.html\">3. Auflage</a>");
   EXPECT_CONTAINS(changes, "<ins>");
   EXPECT_CONTAINS(changes, "href=\"../../3/de/praeambel.html\"") << "the removed chapter links to the old edition";
+}
+
+TEST(HtmlPages, RewrittenSectionShowsBothVersionsAsWritten) {
+  TempTree tree;
+  tree.write_minimal_project();
+  // Edition 3's section: two paragraphs; edition 4 rewrites it, keeping only "Münster" (after a
+  // parenthesis, so without a space before it) and the full stop.
+  tree.write("content/editions/3/de/grundsaetze.md",
+             "---\ntitle: Grundsätze\n---\n\n## Vielfalt als Stärke {#vielfalt}\n\nDie Stadt Münster handelt.\n\n"
+             "Seitdem hat sich vieles bewegt.\n");
+  tree.write("content/editions/4/edition.yaml",
+             "edition: 4\ntitle: { de: \"4. Auflage\", nl: \"4e editie\" }\nstatus: published\nadopted: 2025-02-26\n"
+             "chapters: [praeambel, grundsaetze]\n");
+  tree.write("content/editions/4/de/praeambel.md", tree.read("content/editions/3/de/praeambel.md"));
+  tree.write("content/editions/4/nl/praeambel.md", tree.read("content/editions/3/nl/praeambel.md"));
+  tree.write("content/editions/4/de/grundsaetze.md",
+             "---\ntitle: Grundsätze\n---\n\n## Vielfalt als Stärke {#vielfalt}\n\n"
+             "Ganz anders: (Münster) wächst, wird größer und bleibt offen für alle Menschen.\n");
+  tree.write("content/editions/4/nl/grundsaetze.md", tree.read("content/editions/3/nl/grundsaetze.md"));
+  BuiltSite site = build_html_site(tree.root());
+  EXPECT_FALSE(site.diagnostics.has_errors()) << dump(site.diagnostics);
+  const std::string& changes = site.page("4/de/changes.html");
+  EXPECT_CONTAINS(changes, "<div class=\"diff diff-old\">\n<p class=\"diff-label\">Bisher:</p>\n"
+                           "<p>Die Stadt Münster handelt.</p>\n<p>Seitdem hat sich vieles bewegt.</p>\n</div>");
+  EXPECT_CONTAINS(changes, "<p>Ganz anders: (Münster) wächst, wird größer und bleibt offen für alle Menschen.</p>");
 }
 
 TEST(HtmlPages, PortalListsEveryEditionInEveryLanguage) {
