@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "check/check.h"
 #include "load/edition_lock.h"
 #include "model/sha256.h"
@@ -24,6 +26,21 @@ void check_frozen(const Project& project, Diagnostics& diagnostics) {
     if (!edition.lock) continue;
     const EditionLock& lock = *edition.lock;
     const std::string prefix = edition.dir + "/";
+    // A lock naming another edition's files came along when a folder was copied to start a new
+    // edition: one clear message instead of "added after publication" for every file.
+    auto foreign = std::find_if(lock.files.begin(), lock.files.end(), [&](const auto& entry) {
+      return !is_glossary_path(entry.first) && !entry.first.starts_with(prefix);
+    });
+    if (foreign != lock.files.end()) {
+      const std::string other = foreign->first.substr(0, foreign->first.find('/', std::string("content/editions/").size()));
+      diagnostics.add("LB0502", {lock.path, foreign->second.line, 1},
+                      fmt::format("`{}` records the files of `{}/`, not of edition {}: it was probably copied with the folder",
+                                  lock.path, other, edition.number),
+                      fmt::format("Delete `{}`. Once the council has adopted edition {}, `leitbild edition publish {}` "
+                                  "writes its own lock.",
+                                  lock.path, edition.number, edition.number));
+      continue;
+    }
     for (const auto& [path, locked] : lock.files) {
       if (is_glossary_path(path)) continue;
       auto source = project.sources.find(path);

@@ -217,3 +217,32 @@ TEST(EditionFreeze, CommandLine) {
 
 }  // namespace
 }  // namespace leitbild
+
+namespace leitbild {
+namespace {
+
+TEST(EditionFreeze, LockCopiedWithTheFolderIsOneClearError) {
+  TempTree tree;
+  write_draft(tree);
+  Diagnostics d;
+  ASSERT_EQ(publish_edition(tree.root(), 3, d).status, FreezeStatus::done);
+  // Starting edition 5 from a copy of edition 3, lock included.
+  for (const char* file : {"edition.yaml", "edition.lock", "de/praeambel.md", "nl/praeambel.md", "de/grundsaetze.md",
+                           "nl/grundsaetze.md"})
+    tree.write(std::string("content/editions/5/") + file, tree.read(std::string("content/editions/3/") + file));
+  std::string manifest = tree.read("content/editions/5/edition.yaml");
+  manifest.replace(manifest.find("edition: 3"), 10, "edition: 5");
+  tree.write("content/editions/5/edition.yaml", manifest);
+  Diagnostics copied = check(tree);
+  std::vector<Diagnostic> about_five;
+  for (const auto& x : copied.all())
+    if (x.where.file.starts_with("content/editions/5/") && (x.code == "LB0501" || x.code == "LB0502")) about_five.push_back(x);
+  ASSERT_EQ(about_five.size(), 1u) << dump(copied);
+  EXPECT_EQ(about_five[0].code, "LB0502");
+  EXPECT_EQ(about_five[0].where.file, "content/editions/5/edition.lock");
+  EXPECT_NE(about_five[0].message.find("records the files of `content/editions/3/`"), std::string::npos) << about_five[0].message;
+  EXPECT_NE(about_five[0].hint.find("Delete `content/editions/5/edition.lock`"), std::string::npos) << about_five[0].hint;
+}
+
+}  // namespace
+}  // namespace leitbild
