@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/strings.h"
+
 namespace leitbild {
 
 namespace {
@@ -223,21 +225,6 @@ Json chapter_place_json(const std::optional<ChapterPlace>& p) {
 Json section_place_json(const std::optional<SectionPlace>& p) {
   if (!p) return nullptr;
   return {{"chapter", p->chapter}, {"number", p->number}, {"title", p->title}, {"level", p->level}, {"position", p->position}};
-}
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 std::string runs_html(const WordDiff& runs) {

@@ -19,4 +19,7 @@ std::string quoted_list(const std::vector<std::string>& items, std::string_view 
 // Ids, stems, anchors, deck names: [a-z][a-z0-9-]* and at most 64 bytes.
 bool is_valid_id(std::string_view id);
 
+// Text for HTML built by hand (outside libxml2's writer): & < > " and ' as character references.
+std::string escape_html(std::string_view text);
+
 }  // namespace leitbild

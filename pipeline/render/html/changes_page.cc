@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "model/strings.h"
 #include "render/html/html_site.h"
 #include "render/html/site_paths.h"
 #include "render/xhtml/typography.h"
@@ -13,21 +14,6 @@ std::string label(SiteContext& ctx, const LanguageTag& lang, const std::string& 
   const Labels& labels = ctx.theme.labels(lang);
   auto it = labels.find(key);
   return it == labels.end() ? std::string() : it->second;
-}
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 // A word diff as paragraphs of HTML, changed runs in <ins> and <del> with a hidden word for
