@@ -1,5 +1,6 @@
 // The `leitbild` command: parses arguments and hands them to the subcommands.
 #include <CLI/CLI.hpp>
+#include <malloc.h>
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -7,6 +8,11 @@
 
 int main(int argc, char** argv) {
   using namespace leitbild;
+  // A build is a short process that allocates and frees many large buffers (zlib windows, whole
+  // pages, EPUB archives). glibc's defaults hand each back to the kernel and fault it in again:
+  // a third of an EPUB build's time. Keeping freed memory until exit costs nothing here.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   CLI::App app{"leitbild: validate, cross-reference and publish a multilingual Leitbild"};
   app.set_version_flag("--version", std::string("leitbild ") + kVersion);
   app.require_subcommand(1);
