@@ -5,24 +5,27 @@
 #
 #   bench/publish.sh [BINARY] [--formats LIST] [--runs N]
 #
-# BINARY defaults to build-publish/leitbild (then build/leitbild). The bundled tree is copied to a
-# scratch folder first, so the repository is never written. Needs hyperfine (Debian package).
+# BINARY defaults to build-bench/leitbild (then build-publish/leitbild, build/leitbild). --formats
+# defaults to every format that needs no external tool (html,epub,slides: issue #9); pass a list
+# with docx, odt, pptx or pdf-handout to time Pandoc and Chromium too. The bundled tree is copied to
+# a scratch folder first, so the repository is never written. Needs hyperfine (Debian package).
+# bench/run measures the same on the bundled tree (and more) and writes docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 binary=""
-formats=""
+formats="html,epub,slides"
 runs=5
 while (($#)); do
   case $1 in
     --formats) formats=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) binary=$1; shift ;;
   esac
 done
 if [[ -z $binary ]]; then
-  for candidate in build-publish/leitbild build/leitbild; do
+  for candidate in build-bench/leitbild build-publish/leitbild build/leitbild; do
     [[ -x $candidate ]] && { binary=$candidate; break; }
   done
 fi
@@ -40,6 +43,9 @@ cp -r leitbild.yaml content glossary "$tree"/
 chapter=$tree/content/editions/4/nl/grundsaetze.md
 [[ -f $chapter ]] || chapter=$(find "$tree/content/editions" -path '*/nl/*.md' | sort | head -1)
 cp "$chapter" "$work/chapter.orig"
+# The bundled editions are frozen (edition.lock): editing a chapter of one would be an error. The
+# scratch copy unfreezes the edition it edits.
+rm -f "$(dirname "$(dirname "$chapter")")/edition.lock"
 
 format_args=()
 [[ -n $formats ]] && format_args=(--formats "$formats")
