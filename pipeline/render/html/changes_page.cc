@@ -125,20 +125,10 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
   const std::string site_title = typographic(localized(project.title, lang, project), lang);
   const std::string ed_title = edition_title(edition, lang, project);
 
-  PageFrame frame;
-  frame.path = path;
-  frame.lang = lang;
-  frame.kind = "changes";
-  frame.title = title;
-  frame.edition = &edition;
-  frame.in_language = [&](const LanguageTag& other) -> std::optional<std::string> {
-    if (!edition.chapters.count(other)) return std::nullopt;
-    return changes_path(edition.number, other);
-  };
+  PageFrame frame = edition_page_frame(project, edition, lang, "changes", title, changes_path);
   frame.in_edition = [&](const Edition& other) {
     return previous_edition(project, other) ? changes_path(other.number, lang) : edition_home_path(other.number, lang);
   };
-  frame.breadcrumbs = {{portal_path(project, lang), site_title}, {edition_home_path(edition.number, lang), ed_title}, {path, title}};
   frame.print_footer = title + " \u00B7 " + ed_title + " \u00B7 " + site_title;
 
   const LanguageDiff diff = diff_edition_language(previous, edition, lang);

@@ -37,18 +37,8 @@ void emit_glossary_page(SiteContext& ctx, const Edition& edition, const Language
   const std::string site_title = typographic(localized(project.title, lang, project), lang);
   const std::string ed_title = edition_title(edition, lang, project);
 
-  PageFrame frame;
-  frame.path = path;
-  frame.lang = lang;
-  frame.kind = "glossary";
-  frame.title = title;
-  frame.edition = &edition;
-  frame.in_language = [&](const LanguageTag& other) -> std::optional<std::string> {
-    if (!edition.chapters.count(other)) return std::nullopt;
-    return glossary_path(edition.number, other);
-  };
+  PageFrame frame = edition_page_frame(project, edition, lang, "glossary", title, glossary_path);
   frame.in_edition = [&](const Edition& other) { return glossary_path(other.number, lang); };
-  frame.breadcrumbs = {{portal_path(project, lang), site_title}, {edition_home_path(edition.number, lang), ed_title}, {path, title}};
   if (const auto& chapters = chapters_it->second; !chapters.empty()) {
     const Chapter& last = chapters.back();
     const std::string last_title = typographic(last.title, lang);

@@ -48,6 +48,11 @@ struct PageFrame {
   std::string print_footer;  // running footer of printed pages ("Kapitel 5 · 3. Auflage")
 };
 
+// The frame of an edition-wide page (glossary, changes): the same page in every language that has
+// the edition's chapters, breadcrumbs portal > edition home > page. The caller sets in_edition.
+PageFrame edition_page_frame(const Project& project, const Edition& edition, const LanguageTag& lang, std::string kind,
+                             std::string title, const std::function<std::string(int, const LanguageTag&)>& path_of);
+
 // Renders `content_template` with `data` plus the frame's variables, then `page` around it; adds
 // the result to ctx.outputs.
 void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& content_template, TemplateData data);

@@ -88,6 +88,24 @@ TemplateData edition_facts(SiteContext& ctx, const Edition& edition, const Langu
   return data;
 }
 
+PageFrame edition_page_frame(const Project& project, const Edition& edition, const LanguageTag& lang, std::string kind,
+                             std::string title, const std::function<std::string(int, const LanguageTag&)>& path_of) {
+  PageFrame frame;
+  frame.path = path_of(edition.number, lang);
+  frame.lang = lang;
+  frame.kind = std::move(kind);
+  frame.title = std::move(title);
+  frame.edition = &edition;
+  frame.in_language = [&edition, path_of](const LanguageTag& other) -> std::optional<std::string> {
+    if (!edition.chapters.count(other)) return std::nullopt;
+    return path_of(edition.number, other);
+  };
+  frame.breadcrumbs = {{portal_path(project, lang), typographic(localized(project.title, lang, project), lang)},
+                       {edition_home_path(edition.number, lang), edition_title(edition, lang, project)},
+                       {frame.path, frame.title}};
+  return frame;
+}
+
 void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& content_template, TemplateData data) {
   const Project& project = ctx.project;
   const std::string& here = frame.path;
