@@ -4,25 +4,14 @@
 
 #include <algorithm>
 
+#include "model/strings.h"
+
 namespace leitbild {
 
 namespace {
 
 bool is_lower_hex(std::string_view s) {
   return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
-bool is_safe_relative(std::string_view path) {
-  if (path.empty() || path.front() == '/' || path.find('\\') != std::string_view::npos) return false;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    std::string_view part = path.substr(start, end - start);
-    if (part.empty() || part == "." || part == "..") return false;
-    start = end + 1;
-  }
-  return true;
 }
 
 }  // namespace
@@ -48,7 +37,7 @@ EditionLock parse_edition_lock(const std::string& lock_path, std::string_view te
     std::string_view separator = line.size() >= 66 ? line.substr(64, 2) : std::string_view{};
     std::string_view path = line.size() > 66 ? line.substr(66) : std::string_view{};
     const SourceLocation where{lock_path, line_number, 1};
-    if (!is_lower_hex(digest) || (separator != "  " && separator != " *") || !is_safe_relative(path)) {
+    if (!is_lower_hex(digest) || (separator != "  " && separator != " *") || !is_safe_relative_path(path)) {
       diagnostics.add("LB0502", where, fmt::format("line {} of `{}` is not `<sha256>  <path>`", line_number, lock_path),
                       "Do not edit the lock by hand: restore it from version control, or write it again with "
                       "`leitbild edition erratum N --note \"...\"`.");

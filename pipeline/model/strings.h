@@ -19,6 +19,10 @@ std::string quoted_list(const std::vector<std::string>& items, std::string_view 
 // Ids, stems, anchors, deck names: [a-z][a-z0-9-]* and at most 64 bytes.
 bool is_valid_id(std::string_view id);
 
+// A project-relative path that cannot leave its folder: '/'-separated, not absolute, no
+// backslash or NUL, no empty, "." or ".." part.
+bool is_safe_relative_path(std::string_view path);
+
 // Text for HTML built by hand (outside libxml2's writer): & < > " and ' as character references.
 std::string escape_html(std::string_view text);
 

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "model/strings.h"
 #include "publish/build_report.h"
 #include "publish/interrupt.h"
 #include "publish/job_runner.h"
@@ -33,22 +34,6 @@ const std::set<std::string>& reserved_outputs() {
   return names;
 }
 
-// Computed paths only: relative, '/'-separated, no empty, "." or ".." parts, so that nothing a
-// renderer returns can land outside the staging folder.
-bool is_safe_output_path(std::string_view path) {
-  if (path.empty() || path.front() == '/' || path.find('\\') != std::string_view::npos ||
-      path.find('\0') != std::string_view::npos)
-    return false;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    std::string_view part = path.substr(start, end - start);
-    if (part.empty() || part == "." || part == "..") return false;
-    start = end + 1;
-  }
-  return true;
-}
 
 bool fails(const Diagnostics& diagnostics, bool werror) {
   return diagnostics.has_errors() || (werror && diagnostics.count(Severity::warning) > 0);
@@ -176,7 +161,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
     result.cache_damaged += outcome.cache_damaged;
     diagnostics.append(outcome.result.diagnostics);
     for (const OutputFile& file : outcome.result.outputs) {
-      if (!is_safe_output_path(file.path) || reserved_outputs().count(file.path)) {
+      if (!is_safe_relative_path(file.path) || reserved_outputs().count(file.path)) {
         diagnostics.add("LB0620", {}, fmt::format("the job `{}` produced the file name `{}`, which is not allowed",
                                                   jobs[i].job.key, file.path));
         continue;
