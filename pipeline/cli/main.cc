@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "model/version.h"
+#include "render/xhtml/xml_tree.h"
 
 int main(int argc, char** argv) {
   using namespace leitbild;
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   // a third of an EPUB build's time. Keeping freed memory until exit costs nothing here.
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  initialise_xml_library();
   CLI::App app{"leitbild: validate, cross-reference and publish a multilingual Leitbild"};
   app.set_version_flag("--version", std::string("leitbild ") + kVersion);
   app.require_subcommand(1);

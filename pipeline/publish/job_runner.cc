@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "publish/interrupt.h"
+#include "render/xhtml/xml_tree.h"
 
 namespace leitbild {
 
@@ -70,6 +71,7 @@ std::vector<JobOutcome> run_jobs(const std::vector<PlannedJob>& jobs, const Rend
   if (threads == 1) {
     worker();
   } else {
+    initialise_xml_library();
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& thread : pool) thread.join();

@@ -1,5 +1,6 @@
 #include "render/xhtml/xml_tree.h"
 
+#include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 
 namespace leitbild {
@@ -17,6 +18,8 @@ std::string to_string(xmlBuffer* buffer) {
 }
 
 }  // namespace
+
+void initialise_xml_library() { xmlInitParser(); }
 
 xmlNodePtr element(xmlNodePtr parent, std::string_view name, Attributes attributes) {
   xmlNodePtr node = xmlNewChild(parent, nullptr, X(std::string(name)), nullptr);

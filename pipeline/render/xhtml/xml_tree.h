@@ -11,6 +11,10 @@
 
 namespace leitbild {
 
+// libxml2 sets up its encoding tables lazily on first use; two render threads doing that at once
+// each build a table and one is leaked. Call this on the main thread before starting workers.
+void initialise_xml_library();
+
 struct XmlDocFree {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
