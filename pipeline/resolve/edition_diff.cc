@@ -5,6 +5,7 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
@@ -275,6 +276,20 @@ WordDiff runs_of(const std::vector<Token>& a, const std::vector<Token>& b, const
   return runs;
 }
 
+// The length of `text` without the white space at its end.
+std::size_t without_trailing_space(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t end = static_cast<int32_t>(text.size());
+  while (end > 0) {
+    int32_t before = end;
+    UChar32 c;
+    U8_PREV(bytes, 0, before, c);
+    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    end = before;
+  }
+  return static_cast<std::size_t>(end);
+}
+
 bool same_words(const std::vector<Token>& a, const std::vector<Token>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Token& x, const Token& y) { return x.word == y.word; });
 }
@@ -338,12 +353,15 @@ void compare_texts(const Chapter& old_chapter, std::size_t old_section, const Ch
   }
 }
 
-SectionChange whole_section(const Chapter& chapter, std::size_t index, bool added, const LanguageTag& lang) {
+SectionChange whole_section(const Chapter& chapter, std::size_t index, bool added) {
   SectionChange change;
   change.anchor = chapter.sections[index].anchor;
-  auto text = tokenize(section_text(chapter, index), lang);
-  WordDiff runs = runs_of(added ? std::vector<Token>{} : text, added ? text : std::vector<Token>{},
-                          std::vector<Edit>(text.size(), added ? Edit::insert : Edit::erase));
+  // All of it added or removed: one run, the text as tokenize() + runs_of() would give it back
+  // (every word with the space before it, trailing space dropped), without splitting it into words.
+  std::string text = section_text(chapter, index);
+  text.resize(without_trailing_space(text));
+  WordDiff runs;
+  if (!text.empty()) runs.push_back({added ? WordRun::Kind::added : WordRun::Kind::removed, std::move(text)});
   if (added) {
     change.added = true;
     change.after = section_place(chapter, index);
@@ -509,7 +527,7 @@ LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const
     for (std::size_t s = 0; s < now.sections.size(); ++s) {
       auto it = old_sections.find(now.sections[s].anchor);
       if (it == old_sections.end()) {
-        keyed_sections.emplace_back(static_cast<double>(s), whole_section(now, s, true, lang));
+        keyed_sections.emplace_back(static_cast<double>(s), whole_section(now, s, true));
         continue;
       }
       const Chapter& old_chapter = olds[it->second.chapter];
@@ -532,7 +550,7 @@ LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const
           if (it->second.chapter == j) last_survivor = std::max(last_survivor, static_cast<double>(it->second.section));
           continue;
         }
-        keyed_sections.emplace_back(last_survivor + 0.5 + 0.001 * ++removed_here, whole_section(*was, s, false, lang));
+        keyed_sections.emplace_back(last_survivor + 0.5 + 0.001 * ++removed_here, whole_section(*was, s, false));
       }
     }
     sort_by_keys(keyed_sections, change.sections);
@@ -554,7 +572,7 @@ LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const
     change.intro_changed = !intro.empty();
     change.intro_diff = runs_of(intro, {}, std::vector<Edit>(intro.size(), Edit::erase));
     for (std::size_t s = 0; s < olds[i].sections.size(); ++s)
-      if (!new_sections.count(olds[i].sections[s].anchor)) change.sections.push_back(whole_section(olds[i], s, false, lang));
+      if (!new_sections.count(olds[i].sections[s].anchor)) change.sections.push_back(whole_section(olds[i], s, false));
     keyed_chapters.emplace_back(last_survivor + 0.5 + 0.001 * ++removed_here, std::move(change));
   }
   sort_by_keys(keyed_chapters, diff.chapters);

@@ -9,10 +9,13 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 #include "resolve/resolve.h"
@@ -166,7 +169,7 @@ class WordBreaker {
   }
 
  private:
-  // Stateful; a matcher belongs to one thread (resolve runs before any parallel work).
+  // Stateful: a matcher belongs to one thread (resolve_terms gives each thread its own).
   mutable std::unique_ptr<icu::BreakIterator> iterator_;
 };
 
@@ -458,29 +461,70 @@ std::vector<PlacedHit> place(cmark_node* root, const SectionMap& sections,
 
 }  // namespace
 
+namespace {
+
+// One chapter or deck text to scan.
+struct TermWork {
+  const LanguageTag* lang;
+  cmark_node* root;
+  SectionMap sections;
+  const std::unordered_map<cmark_node*, LinkTarget>* links;
+  const std::unordered_map<cmark_node*, std::string>* term_links;
+  std::unordered_map<cmark_node*, std::vector<TermHit>>* hits;
+};
+
+// Below this many texts a second thread costs more (its own word breakers) than it saves.
+constexpr std::size_t kTextsPerExtraThread = 64;
+
+}  // namespace
+
 void resolve_terms(Project& project) {
   if (project.glossary.empty()) return;
   std::unordered_map<std::string, std::size_t> index_of;
   for (std::size_t i = 0; i < project.glossary.size(); ++i) index_of.emplace(project.glossary[i].id, i);
-  std::map<LanguageTag, TermMatcher> matchers;
-  auto matcher_for = [&](const LanguageTag& lang) -> const TermMatcher& {
-    auto it = matchers.find(lang);
-    if (it == matchers.end()) it = matchers.emplace(lang, TermMatcher(project.glossary, lang)).first;
-    return it->second;
-  };
+
+  std::vector<TermWork> work;
   for (Edition& edition : project.editions)
     for (auto& [lang, chapters] : edition.chapters)
       for (Chapter& chapter : chapters) {
         chapter.term_hits.clear();
-        TextToScan scan{&matcher_for(lang), &project.glossary, &index_of, &chapter.links, &chapter.term_links, &chapter.term_hits};
-        scan_document(chapter.doc.root(), chapter_sections(chapter), scan);
+        work.push_back({&lang, chapter.doc.root(), chapter_sections(chapter), &chapter.links, &chapter.term_links, &chapter.term_hits});
       }
   for (Deck& deck : project.decks)
     for (auto& [lang, text] : deck.texts) {
       text.term_hits.clear();
-      TextToScan scan{&matcher_for(lang), &project.glossary, &index_of, &text.links, &text.term_links, &text.term_hits};
-      scan_document(text.doc.root(), deck_sections(text), scan);
+      work.push_back({&lang, text.doc.root(), deck_sections(text), &text.links, &text.term_links, &text.term_hits});
     }
+
+  // Word breaking is most of resolve's time. Texts are independent (each writes only its own
+  // hits), so they are shared out over the cores; a word breaker is stateful, so every thread
+  // builds its own matchers.
+  std::atomic<std::size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;  // the first thread's error, thrown again on the calling thread
+  auto scan_texts = [&] {
+    try {
+      std::map<LanguageTag, TermMatcher> matchers;
+      for (std::size_t i; (i = next.fetch_add(1)) < work.size();) {
+        const TermWork& w = work[i];
+        auto it = matchers.find(*w.lang);
+        if (it == matchers.end()) it = matchers.emplace(*w.lang, TermMatcher(project.glossary, *w.lang)).first;
+        TextToScan scan{&it->second, &project.glossary, &index_of, w.links, w.term_links, w.hits};
+        scan_document(w.root, w.sections, scan);
+      }
+    } catch (...) {
+      next = work.size();
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  const std::size_t threads =
+      std::clamp<std::size_t>(work.size() / kTextsPerExtraThread, 1, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(scan_texts);
+  scan_texts();
+  for (std::thread& helper : helpers) helper.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 std::vector<PlacedHit> placed_hits(const Chapter& chapter) {

@@ -177,6 +177,48 @@ TEST(Terms, DeckHitsArePerSlide) {
   EXPECT_EQ(seen, (Strings{"integrationsrat@0*", "integrationsrat@0", "integrationsrat@1*"}));
 }
 
+// Enough chapters that resolve_terms shares them out over threads: every chapter, wherever it
+// was scanned, gets the same hits as the same text scanned alone.
+TEST(Terms, ManyChaptersGetTheSameHitsAsOne) {
+  TempTree tree;
+  write_term_project(tree);
+  const std::string de = tree.read("content/editions/3/de/grundsaetze.md");
+  const std::string nl = tree.read("content/editions/3/nl/grundsaetze.md");
+  std::string list = "[grundsaetze";
+  for (int i = 0; i < 150; ++i) {
+    const std::string stem = "kapitel-" + std::to_string(i);
+    list += ", " + stem;
+    auto renamed = [&](std::string text) {
+      for (const std::string id : {"vielfalt", "zweiter"})
+        for (std::size_t pos; (pos = text.find("#" + id + ")")) != std::string::npos || (pos = text.find("{#" + id + "}")) != std::string::npos;)
+          text.insert(text.find(id, pos) + id.size(), "-" + std::to_string(i));
+      return text;
+    };
+    tree.write("content/editions/3/de/" + stem + ".md", renamed(de));
+    tree.write("content/editions/3/nl/" + stem + ".md", renamed(nl));
+  }
+  tree.write("content/editions/3/edition.yaml",
+             "edition: 3\ntitle: { de: \"3. Auflage\", nl: \"3e editie\" }\nstatus: draft\nchapters: " + list + "]\n");
+  tree.remove("content/editions/3/de/praeambel.md");
+  tree.remove("content/editions/3/nl/praeambel.md");
+  Diagnostics d;
+  Project p = load_project(tree.root(), d);
+  resolve_project(p, d);
+  auto summary = [](const Chapter& chapter) {
+    std::vector<std::string> out;
+    for (const PlacedHit& h : placed_hits(chapter))
+      out.push_back(std::string(hit_text(h)) + "=" + h.hit.term_id + "@" + std::to_string(h.section) + (h.hit.first_in_section ? "*" : ""));
+    return out;
+  };
+  for (const LanguageTag lang : {"de", "nl"}) {
+    const auto& chapters = p.editions[0].chapters.at(lang);
+    ASSERT_EQ(chapters.size(), 151u);
+    const std::vector<std::string> first = summary(chapters[0]);
+    EXPECT_GE(first.size(), lang == "de" ? 7u : 3u);
+    for (const Chapter& chapter : chapters) EXPECT_EQ(summary(chapter), first) << chapter.path;
+  }
+}
+
 TEST(Terms, BundledTreeHasHitsInEveryEdition) {
   Diagnostics d;
   Project p = load_project(LEITBILD_SOURCE_DIR, d);
