@@ -37,7 +37,7 @@ std::string report_json(const Project& project, const std::vector<std::string>& 
   std::map<std::string, std::pair<std::size_t, std::size_t>> per_format;  // jobs, files
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     per_format[jobs[i].format].first += 1;
-    per_format[jobs[i].format].second += outcomes[i].result.outputs.size();
+    per_format[jobs[i].format].second += outcomes[i].written.size();
   }
   Json built = Json::array();
   for (const auto& name : formats)
@@ -78,8 +78,8 @@ std::string report_json(const Project& project, const std::vector<std::string>& 
 
   std::map<std::string, Json> outputs;  // sorted by path
   for (std::size_t i = 0; i < jobs.size(); ++i)
-    for (const OutputFile& file : outcomes[i].result.outputs)
-      outputs[file.path] = {{"path", file.path}, {"size", file.bytes.size()}, {"sha256", sha256_hex(file.bytes)},
+    for (const WrittenFile& file : outcomes[i].written)
+      outputs[file.path] = {{"path", file.path}, {"size", file.size}, {"sha256", file.sha256},
                             {"format", jobs[i].format}, {"job", jobs[i].job.key}};
   Json outputs_json = Json::array();
   for (auto& [path, entry] : outputs) outputs_json.push_back(std::move(entry));

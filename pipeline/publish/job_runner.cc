@@ -55,7 +55,7 @@ void run_one(const PlannedJob& planned, const RenderCache* cache, JobOutcome& ou
 }  // namespace
 
 std::vector<JobOutcome> run_jobs(const std::vector<PlannedJob>& jobs, const RenderCache* cache, unsigned threads,
-                                 Progress* progress) {
+                                 Progress* progress, const JobFinished& finished) {
   std::vector<JobOutcome> outcomes(jobs.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
@@ -64,6 +64,7 @@ std::vector<JobOutcome> run_jobs(const std::vector<PlannedJob>& jobs, const Rend
       const std::size_t i = next.fetch_add(1);
       if (i >= jobs.size()) return;
       run_one(jobs[i], cache, outcomes[i]);
+      if (finished) finished(i, outcomes[i]);
       if (progress) progress->advance();
     }
   };

@@ -2,6 +2,7 @@
 // Runs render jobs on a pool of threads, each job either taken from the cache or rendered (and
 // then stored). Outcomes come back in the jobs' order whatever order they finished in, so the
 // output does not depend on the number of threads.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,16 +18,29 @@ struct PlannedJob {
   std::string cache_key;  // empty when the build runs without a cache
 };
 
+// One output file once it is on disk (the bytes themselves are not kept).
+struct WrittenFile {
+  std::string path;
+  std::size_t size = 0;
+  std::string sha256;
+};
+
 struct JobOutcome {
   JobResult result;
+  std::vector<WrittenFile> written;  // filled by the publisher's JobFinished
+  bool write_failed = false;
   bool finished = false;  // false when the build was interrupted before the job ran
   bool from_cache = false;
   bool cache_damaged = false;  // a damaged entry was found (and ignored) for this job
   double seconds = 0;
 };
 
+// Called on the worker thread as soon as a job is done (rendered or taken from the cache), in no
+// particular order; it may consume outcome.result.outputs.
+using JobFinished = std::function<void(std::size_t job_index, JobOutcome& outcome)>;
+
 // Stops taking new jobs once interrupt_signal() is set; jobs already running finish.
 std::vector<JobOutcome> run_jobs(const std::vector<PlannedJob>& jobs, const RenderCache* cache, unsigned threads,
-                                 Progress* progress);
+                                 Progress* progress, const JobFinished& finished = {});
 
 }  // namespace leitbild

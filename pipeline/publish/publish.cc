@@ -8,11 +8,14 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "model/sha256.h"
 #include "model/strings.h"
 #include "publish/build_report.h"
 #include "publish/interrupt.h"
@@ -62,6 +65,63 @@ std::string write_output(const fs::path& path, std::string_view bytes, const std
   }
   return {};
 }
+
+// Writes each job's files into staging as soon as the job is done, on the job's thread: writing
+// overlaps rendering, and a build holds at most one job's output per thread in memory rather than
+// the whole site. A file is written only when its path is one a job may use: inside the folder,
+// not a name the publisher writes itself, not a file another job already produced.
+class StagingWriter {
+ public:
+  StagingWriter(fs::path staging, const std::vector<PlannedJob>& jobs, std::optional<long long> epoch,
+                std::chrono::milliseconds pause)
+      : staging_(std::move(staging)), jobs_(jobs), epoch_(epoch), pause_(pause) {}
+
+  void operator()(std::size_t index, JobOutcome& outcome) {
+    std::vector<Diagnostic>& job_diagnostics = outcome.result.diagnostics;
+    const std::string& key = jobs_[index].job.key;
+    const bool failed = std::any_of(job_diagnostics.begin(), job_diagnostics.end(),
+                                    [](const Diagnostic& d) { return d.severity == Severity::error; });
+    Diagnostics diagnostics;
+    for (OutputFile& file : outcome.result.outputs) {
+      if (failed || interrupt_signal()) break;  // the build will not be published
+      if (!is_safe_relative_path(file.path) || reserved_outputs().count(file.path)) {
+        diagnostics.add("LB0620", {}, fmt::format("the job `{}` produced the file name `{}`, which is not allowed", key, file.path));
+        continue;
+      }
+      if (std::optional<std::size_t> other = claim(file.path, index)) {
+        const auto [first, second] = std::minmax(*other, index);
+        diagnostics.add("LB0620", {}, fmt::format("the jobs `{}` and `{}` both produced `{}`", jobs_[first].job.key,
+                                                  jobs_[second].job.key, file.path));
+        continue;
+      }
+      if (std::string error = write_output(staging_ / file.path, file.bytes, epoch_); !error.empty()) {
+        diagnostics.add("LB0601", {}, error);
+        outcome.write_failed = true;
+        break;
+      }
+      outcome.written.push_back({std::move(file.path), file.bytes.size(), sha256_hex(file.bytes)});
+      if (pause_.count() > 0) test_pause(pause_);
+    }
+    for (Diagnostic& d : diagnostics.all()) job_diagnostics.push_back(std::move(d));
+    outcome.result.outputs = {};  // written (or not to be published): the bytes are not needed any more
+  }
+
+ private:
+  // The job that already produced `path`, if any; otherwise `path` is now `index`'s.
+  std::optional<std::size_t> claim(const std::string& path, std::size_t index) {
+    std::lock_guard lock(mutex_);
+    auto [it, fresh] = owner_.emplace(path, index);
+    if (fresh) return std::nullopt;
+    return it->second;
+  }
+
+  const fs::path staging_;
+  const std::vector<PlannedJob>& jobs_;
+  const std::optional<long long> epoch_;
+  const std::chrono::milliseconds pause_;
+  std::mutex mutex_;
+  std::map<std::string, std::size_t> owner_;  // output path -> job index
+};
 
 class StagingGuard {
  public:
@@ -142,43 +202,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
     return result;
   }
 
-  // Render.
-  stage_start = Clock::now();
-  progress.start_stage("render", jobs.size());
-  std::vector<JobOutcome> outcomes = run_jobs(jobs, cache ? &*cache : nullptr, options.threads, &progress);
-  progress.finish_stage();
-  timings.push_back({"render", since(stage_start)});
-  std::map<std::string, double> per_format;
-  for (std::size_t i = 0; i < jobs.size(); ++i) per_format[jobs[i].format] += outcomes[i].seconds;
-  for (const auto& name : format_names) timings.push_back({"render " + name + " (job time, summed)", per_format[name]});
-  if (interrupt_signal()) return interrupted();
-
-  std::map<std::string, std::string> owner;  // output path -> job key
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    const JobOutcome& outcome = outcomes[i];
-    result.jobs_from_cache += outcome.from_cache;
-    result.jobs_rendered += outcome.finished && !outcome.from_cache;
-    result.cache_damaged += outcome.cache_damaged;
-    diagnostics.append(outcome.result.diagnostics);
-    for (const OutputFile& file : outcome.result.outputs) {
-      if (!is_safe_relative_path(file.path) || reserved_outputs().count(file.path)) {
-        diagnostics.add("LB0620", {}, fmt::format("the job `{}` produced the file name `{}`, which is not allowed",
-                                                  jobs[i].job.key, file.path));
-        continue;
-      }
-      if (auto [it, fresh] = owner.emplace(file.path, jobs[i].job.key); !fresh)
-        diagnostics.add("LB0620", {}, fmt::format("the jobs `{}` and `{}` both produced `{}`", it->second,
-                                                  jobs[i].job.key, file.path));
-    }
-  }
-  if (fails(diagnostics, options.werror)) {
-    result.status = PublishResult::Status::failed;
-    result.message = fmt::format("nothing was published; `{}` was left as it was", out.string());
-    return result;
-  }
-
-  // Write into staging, in path order (the same order whatever the threads did).
-  stage_start = Clock::now();
+  // Render, each job's files written into staging as it finishes.
   const fs::path staging = staging_path(out);
   StagingGuard guard(staging);
   fs::remove_all(staging, ec);
@@ -187,27 +211,55 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
     result.message = fmt::format("cannot create the staging folder `{}`: {}", staging.string(), ec.message());
     return result;
   }
-  std::vector<std::pair<std::string_view, std::string_view>> files;  // path, bytes
-  for (const JobOutcome& outcome : outcomes)
-    for (const OutputFile& file : outcome.result.outputs) files.emplace_back(file.path, file.bytes);
-  std::sort(files.begin(), files.end());
-  std::string report = report_json(project, format_names, options.skipped, jobs, outcomes, render_options, diagnostics);
-  files.emplace_back("report.json", report);
-  progress.start_stage("write", files.size(), "files");
-  for (const auto& [path, bytes] : files) {
-    if (interrupt_signal()) return interrupted();
-    if (std::string error = write_output(staging / std::string(path), bytes, render_options.source_date_epoch); !error.empty()) {
-      diagnostics.add("LB0601", {}, error);
-      result.status = PublishResult::Status::io_error;
-      result.message = fmt::format("nothing was published; `{}` was left as it was", out.string());
-      return result;
-    }
-    ++result.files_written;
-    progress.advance();
-    if (options.slow_write.count() > 0) test_pause(options.slow_write);
-  }
+  stage_start = Clock::now();
+  progress.start_stage("render", jobs.size());
+  StagingWriter writer(staging, jobs, render_options.source_date_epoch, options.slow_write);
+  std::vector<JobOutcome> outcomes =
+      run_jobs(jobs, cache ? &*cache : nullptr, options.threads, &progress,
+               [&writer](std::size_t index, JobOutcome& outcome) { writer(index, outcome); });
   progress.finish_stage();
-  timings.push_back({"write", since(stage_start)});
+  timings.push_back({"render", since(stage_start)});
+  std::map<std::string, double> per_format;
+  for (std::size_t i = 0; i < jobs.size(); ++i) per_format[jobs[i].format] += outcomes[i].seconds;
+  for (const auto& name : format_names) timings.push_back({"render " + name + " (job time, summed)", per_format[name]});
+  if (interrupt_signal()) return interrupted();
+
+  bool write_failed = false;
+  for (const JobOutcome& outcome : outcomes) {
+    result.jobs_from_cache += outcome.from_cache;
+    result.jobs_rendered += outcome.finished && !outcome.from_cache;
+    result.cache_damaged += outcome.cache_damaged;
+    result.files_written += outcome.written.size();
+    write_failed |= outcome.write_failed;
+    diagnostics.append(outcome.result.diagnostics);
+  }
+  if (write_failed) {
+    result.status = PublishResult::Status::io_error;
+    result.message = fmt::format("nothing was published; `{}` was left as it was", out.string());
+    return result;
+  }
+  if (fails(diagnostics, options.werror)) {
+    result.status = PublishResult::Status::failed;
+    result.message = fmt::format("nothing was published; `{}` was left as it was", out.string());
+    return result;
+  }
+
+  // The report, once every file is known.
+  stage_start = Clock::now();
+  progress.start_stage("report", 1, "files");
+  if (std::string error = write_output(staging / "report.json",
+                                       report_json(project, format_names, options.skipped, jobs, outcomes, render_options, diagnostics),
+                                       render_options.source_date_epoch);
+      !error.empty()) {
+    diagnostics.add("LB0601", {}, error);
+    result.status = PublishResult::Status::io_error;
+    result.message = fmt::format("nothing was published; `{}` was left as it was", out.string());
+    return result;
+  }
+  ++result.files_written;
+  progress.advance();
+  progress.finish_stage();
+  timings.push_back({"report", since(stage_start)});
   if (options.write_timings) {
     // The swap comes after this file is written: only the table --timings prints shows it.
     if (std::string error = write_output(staging / "timings.json", timings_json(timings, jobs, outcomes), std::nullopt);

@@ -1,7 +1,7 @@
 #pragma once
-// Publishing: the formats' render jobs, run in parallel through the cache, written into a staging
-// folder and swapped in as the output folder only when the whole build succeeded
-// (docs/publishing.md). The front half (load, resolve, check) is the caller's.
+// Publishing: the formats' render jobs, run in parallel through the cache, each job's files written
+// into a staging folder as it finishes, and the folder swapped in as the output folder only when
+// the whole build succeeded (docs/publishing.md). The front half (load, resolve, check) is the caller's.
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -16,7 +16,7 @@
 namespace leitbild {
 
 struct StageTiming {
-  std::string stage;  // "load", "resolve", "check", "plan", "render html", "write", "swap", ...
+  std::string stage;  // "load", "resolve", "check", "plan", "render", "render html (job time, summed)", "report", "swap", ...
   double seconds = 0;
 };
 

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/strings.h"
 #include "render/html/html_site.h"
 #include "render/html/site_paths.h"
@@ -30,13 +32,16 @@ TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang, cons
   const std::string del_open = "<del><span class=\"visually-hidden\">[" + word("deleted") + ": </span>";
   const std::string del_close = "<span class=\"visually-hidden\">]</span></del>";
   TemplateList paragraphs;
+  std::size_t lines = 1;
+  for (const WordRun& run : diff) lines += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), '\n'));
+  paragraphs.reserve(lines);
   std::string html;
   const QuoteMarks marks = quote_marks_for(lang);
   QuoteState quotes;
   auto flush = [&] {
     if (html.empty()) return;
     TemplateData p;
-    p.set("html", html);
+    put(p, "html", std::move(html));
     paragraphs.push_back(std::move(p));
     html.clear();
     quotes = QuoteState{};
@@ -65,6 +70,7 @@ TemplateList diff_paragraphs(const WordDiff& diff, const LanguageTag& lang, cons
 // version's spacing there, which would glue or split the other version's words and paragraphs.
 TemplateList text_paragraphs(std::string_view text, const LanguageTag& lang) {
   TemplateList paragraphs;
+  paragraphs.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   const QuoteMarks marks = quote_marks_for(lang);
   for (std::size_t start = 0; start <= text.size();) {
     std::size_t end = text.find('\n', start);
@@ -75,7 +81,7 @@ TemplateList text_paragraphs(std::string_view text, const LanguageTag& lang) {
     if (!line.empty()) {
       QuoteState quotes;
       TemplateData p;
-      p.set("html", escape_html(typographic_quotes(line, marks, quotes)));
+      put(p, "html", escape_html(typographic_quotes(line, marks, quotes)));
       paragraphs.push_back(std::move(p));
     }
     start = end + 1;
@@ -94,10 +100,10 @@ TemplateData diff_view(const WordDiff& diff, const LanguageTag& lang, const Labe
   }
   const bool rewritten = total > 0 && same * 2 < total;
   TemplateData view;
-  view.set("rewritten", rewritten);
-  view.set("paragraphs", rewritten ? TemplateList{} : diff_paragraphs(diff, lang, labels));
-  view.set("old_paragraphs", rewritten ? text_paragraphs(old_text, lang) : TemplateList{});
-  view.set("new_paragraphs", rewritten ? text_paragraphs(new_text, lang) : TemplateList{});
+  put(view, "rewritten", rewritten);
+  put(view, "paragraphs", rewritten ? TemplateList{} : diff_paragraphs(diff, lang, labels));
+  put(view, "old_paragraphs", rewritten ? text_paragraphs(old_text, lang) : TemplateList{});
+  put(view, "new_paragraphs", rewritten ? text_paragraphs(new_text, lang) : TemplateList{});
   return view;
 }
 
@@ -140,10 +146,11 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
   };
 
   TemplateList summary;
+  summary.reserve(9);
   auto count = [&](int n, const std::string& key) {
     if (n <= 0) return;
     TemplateData item;
-    item.set("text", fill(label(ctx, lang, n == 1 ? key + "_one" : key + "_other"), {{"count", std::to_string(n)}}));
+    put(item, "text", fill(label(ctx, lang, n == 1 ? key + "_one" : key + "_other"), {{"count", std::to_string(n)}}));
     summary.push_back(std::move(item));
   };
   count(diff.summary.chapters_added, "changes_chapters_added");
@@ -157,56 +164,58 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
   count(diff.summary.sections_changed, "changes_sections_changed");
 
   TemplateList chapters;
+  chapters.reserve(diff.chapters.size());
   for (const ChapterChange& change : diff.chapters) {
     if (!change.changed()) continue;
     const ChapterPlace& place = change.after ? *change.after : *change.before;
     TemplateData c;
-    c.set("id", "changes-" + place.stem + (change.after ? "" : "-removed"));
-    c.set("label", place_label(place.number, place.title, lang));
-    c.set("href", change.after ? new_href(place.stem, "") : old_href(place.stem, ""));
-    c.set("added", change.added);
-    c.set("removed", change.removed);
-    c.set("renamed", change.renamed);
-    c.set("moved", change.moved);
-    c.set("title_changed", change.title_changed);
-    c.set("intro_changed", change.intro_changed);
-    c.set("has_before", change.before && change.after && (change.renamed || change.moved || change.title_changed));
-    c.set("before_label", change.before ? place_label(change.before->number, change.before->title, lang) : std::string());
-    c.set("before_href", change.before ? old_href(change.before->stem, "") : std::string());
+    put(c, "id", "changes-" + place.stem + (change.after ? "" : "-removed"));
+    put(c, "label", place_label(place.number, place.title, lang));
+    put(c, "href", change.after ? new_href(place.stem, "") : old_href(place.stem, ""));
+    put(c, "added", change.added);
+    put(c, "removed", change.removed);
+    put(c, "renamed", change.renamed);
+    put(c, "moved", change.moved);
+    put(c, "title_changed", change.title_changed);
+    put(c, "intro_changed", change.intro_changed);
+    put(c, "has_before", change.before && change.after && (change.renamed || change.moved || change.title_changed));
+    put(c, "before_label", change.before ? place_label(change.before->number, change.before->title, lang) : std::string());
+    put(c, "before_href", change.before ? old_href(change.before->stem, "") : std::string());
     const Chapter* old_chapter = change.before ? previous.find_chapter(lang, change.before->stem) : nullptr;
     const Chapter* new_chapter = change.after ? edition.find_chapter(lang, change.after->stem) : nullptr;
-    c.set("intro_diff", diff_view(change.intro_diff, lang, ctx.theme.labels(lang),
+    put(c, "intro_diff", diff_view(change.intro_diff, lang, ctx.theme.labels(lang),
                                   old_chapter ? chapter_intro_text(*old_chapter) : std::string(),
                                   new_chapter ? chapter_intro_text(*new_chapter) : std::string()));
     TemplateList sections;
+    sections.reserve(change.sections.size());
     for (const SectionChange& s : change.sections) {
       const SectionPlace& sp = s.after ? *s.after : *s.before;
       TemplateData d;
-      d.set("label", place_label(sp.number, sp.title, lang));
-      d.set("href", s.after ? new_href(sp.chapter, s.anchor) : old_href(sp.chapter, s.anchor));
-      d.set("added", s.added);
-      d.set("removed", s.removed);
-      d.set("moved", s.moved);
-      d.set("title_changed", s.title_changed);
-      d.set("text_changed", s.text_changed);
-      d.set("has_before", s.before.has_value() && s.after.has_value() && (s.moved || s.title_changed));
-      d.set("before_label", s.before ? place_label(s.before->number, s.before->title, lang) : std::string());
-      d.set("before_href", s.before ? old_href(s.before->chapter, s.anchor) : std::string());
-      d.set("text_diff", diff_view(s.text_diff, lang, ctx.theme.labels(lang), s.before ? text_of(previous, *s.before, s.anchor, lang) : std::string(),
+      put(d, "label", place_label(sp.number, sp.title, lang));
+      put(d, "href", s.after ? new_href(sp.chapter, s.anchor) : old_href(sp.chapter, s.anchor));
+      put(d, "added", s.added);
+      put(d, "removed", s.removed);
+      put(d, "moved", s.moved);
+      put(d, "title_changed", s.title_changed);
+      put(d, "text_changed", s.text_changed);
+      put(d, "has_before", s.before.has_value() && s.after.has_value() && (s.moved || s.title_changed));
+      put(d, "before_label", s.before ? place_label(s.before->number, s.before->title, lang) : std::string());
+      put(d, "before_href", s.before ? old_href(s.before->chapter, s.anchor) : std::string());
+      put(d, "text_diff", diff_view(s.text_diff, lang, ctx.theme.labels(lang), s.before ? text_of(previous, *s.before, s.anchor, lang) : std::string(),
                                    s.after ? text_of(edition, *s.after, s.anchor, lang) : std::string()));
       sections.push_back(std::move(d));
     }
-    c.set("has_sections", !sections.empty());
-    c.set("sections", sections);
+    put(c, "has_sections", !sections.empty());
+    put(c, "sections", sections);
     chapters.push_back(std::move(c));
   }
 
   TemplateData data;
-  data.set("previous_edition", edition_facts(ctx, previous, lang, path));
-  data.set("summary", summary);
-  data.set("has_summary", !summary.empty());
-  data.set("chapters", chapters);
-  data.set("has_chapters", !chapters.empty());
+  put(data, "previous_edition", edition_facts(ctx, previous, lang, path));
+  put(data, "summary", summary);
+  put(data, "has_summary", !summary.empty());
+  put(data, "chapters", chapters);
+  put(data, "has_chapters", !chapters.empty());
   emit_page(ctx, frame, "changes", std::move(data));
 }
 

@@ -20,12 +20,12 @@ std::string chapter_label(const Chapter& chapter) {
 
 TemplateData section_item(const Section& section, const std::string& href, const LanguageTag& lang) {
   TemplateData item;
-  item.set("anchor", section.anchor);
-  item.set("href", href);
-  item.set("numbered", !section.number.empty());
-  item.set("number", section.number);
-  item.set("title", typographic(section.title, lang));
-  item.set("level", std::to_string(section.level));
+  put(item, "anchor", section.anchor);
+  put(item, "href", href);
+  put(item, "numbered", !section.number.empty());
+  put(item, "number", section.number);
+  put(item, "title", typographic(section.title, lang));
+  put(item, "level", std::to_string(section.level));
   return item;
 }
 
@@ -33,29 +33,35 @@ TemplateData section_item(const Section& section, const std::string& href, const
 // headings are.
 TemplateList toc_chapters(const Edition& edition, const LanguageTag& lang, const std::string& from) {
   TemplateList chapters;
+  chapters.reserve(edition.chapters.at(lang).size());
   for (const Chapter& chapter : edition.chapters.at(lang)) {
     const std::string page = chapter_path(edition.number, lang, chapter.stem);
     TemplateData item;
-    item.set("stem", chapter.stem);
-    item.set("href", relative_href(from, page));
-    item.set("numbered", !chapter.number.empty());
-    item.set("number", chapter.number);
-    item.set("title", typographic(chapter.title, lang));
+    put(item, "stem", chapter.stem);
+    put(item, "href", relative_href(from, page));
+    put(item, "numbered", !chapter.number.empty());
+    put(item, "number", chapter.number);
+    put(item, "title", typographic(chapter.title, lang));
     // Sections first collect their subsections; kainjow data lists cannot be changed in place.
     std::vector<std::pair<TemplateData, TemplateList>> tree;
+    tree.reserve(chapter.sections.size());
     for (const Section& section : chapter.sections) {
       const std::string href = relative_href(from, page + "#" + section.anchor);
       if (section.level <= 2) tree.emplace_back(section_item(section, href, lang), TemplateList{});
-      else if (section.level == 3 && !tree.empty()) tree.back().second.push_back(section_item(section, href, lang));
+      else if (section.level == 3 && !tree.empty()) {
+        if (tree.back().second.empty()) tree.back().second.reserve(chapter.sections.size());
+        tree.back().second.push_back(section_item(section, href, lang));
+      }
     }
     TemplateList sections;
+    sections.reserve(tree.size());
     for (auto& [s, subsections] : tree) {
-      s.set("has_subsections", !subsections.empty());
-      s.set("subsections", subsections);
+      put(s, "has_subsections", !subsections.empty());
+      put(s, "subsections", subsections);
       sections.push_back(std::move(s));
     }
-    item.set("sections", sections);
-    item.set("has_sections", !sections.empty());
+    put(item, "sections", sections);
+    put(item, "has_sections", !sections.empty());
     chapters.push_back(std::move(item));
   }
   return chapters;
@@ -96,19 +102,20 @@ void emit_edition_pages(SiteContext& ctx, const Edition& edition, const Language
     frame.print_footer = title + " \u00B7 " + site_title;
 
     TemplateData data;
-    data.set("toc", toc_chapters(edition, lang, home));
-    data.set("glossary_href", relative_href(home, glossary_path(edition.number, lang)));
-    data.set("has_changes", previous != nullptr);
-    data.set("changes_href", relative_href(home, changes_path(edition.number, lang)));
-    if (previous) data.set("previous_edition", edition_facts(ctx, *previous, lang, home));
+    put(data, "toc", toc_chapters(edition, lang, home));
+    put(data, "glossary_href", relative_href(home, glossary_path(edition.number, lang)));
+    put(data, "has_changes", previous != nullptr);
+    put(data, "changes_href", relative_href(home, changes_path(edition.number, lang)));
+    if (previous) put(data, "previous_edition", edition_facts(ctx, *previous, lang, home));
     TemplateList errata;
+    errata.reserve(edition.errata.size());
     for (const std::string& erratum : edition.errata) {
       TemplateData e;
-      e.set("text", typographic(erratum, lang));
+      put(e, "text", typographic(erratum, lang));
       errata.push_back(std::move(e));
     }
-    data.set("has_errata", !errata.empty());
-    data.set("errata", errata);
+    put(data, "has_errata", !errata.empty());
+    put(data, "errata", errata);
     emit_page(ctx, frame, "edition", std::move(data));
   }
 
@@ -143,17 +150,18 @@ void emit_edition_pages(SiteContext& ctx, const Edition& edition, const Language
 
     TemplateData data;
     TemplateData c;
-    c.set("stem", chapter.stem);
-    c.set("numbered", !chapter.number.empty());
-    c.set("number", chapter.number);
-    c.set("title", typographic(chapter.title, lang));
-    c.set("body", chapter_body_html(ctx, edition, chapter, path));
+    put(c, "stem", chapter.stem);
+    put(c, "numbered", !chapter.number.empty());
+    put(c, "number", chapter.number);
+    put(c, "title", typographic(chapter.title, lang));
+    put(c, "body", chapter_body_html(ctx, edition, chapter, path));
     TemplateList sections;
+    sections.reserve(chapter.sections.size());
     for (const Section& section : chapter.sections)
       if (section.level <= 3) sections.push_back(section_item(section, "#" + section.anchor, lang));
-    c.set("sections", sections);
-    c.set("has_sections", sections.size() > 1);
-    data.set("chapter", c);
+    put(c, "sections", sections);
+    put(c, "has_sections", sections.size() > 1);
+    put(data, "chapter", std::move(c));
     emit_page(ctx, frame, "chapter", std::move(data));
   }
 }

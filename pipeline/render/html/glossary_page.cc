@@ -17,10 +17,11 @@ std::string label(SiteContext& ctx, const LanguageTag& lang, const std::string& 
 
 TemplateList words(const std::vector<std::string>& list, const LanguageTag& lang) {
   TemplateList out;
+  out.reserve(list.size());
   for (std::size_t i = 0; i < list.size(); ++i) {
     TemplateData word;
-    word.set("word", typographic(list[i], lang));
-    word.set("last", i + 1 == list.size());
+    put(word, "word", typographic(list[i], lang));
+    put(word, "last", i + 1 == list.size());
     out.push_back(std::move(word));
   }
   return out;
@@ -49,45 +50,49 @@ void emit_glossary_page(SiteContext& ctx, const Edition& edition, const Language
 
   const GlossaryIndex index = glossary_index(project, lang, edition.number);
   TemplateList letters;
+  letters.reserve(index.letters.size());
   int letter_number = 0;
   for (const GlossaryLetter& letter : index.letters) {
     TemplateData l;
-    l.set("label", letter.label);
-    l.set("id", fmt::format("letter-{}", ++letter_number));
+    put(l, "label", letter.label);
+    put(l, "id", fmt::format("letter-{}", ++letter_number));
     TemplateList entries;
+    entries.reserve(letter.entries.size());
     for (const GlossaryIndexEntry& entry : letter.entries) {
       TemplateData e;
-      e.set("id", "term-" + entry.id);
-      e.set("term", typographic(entry.term, lang));
-      e.set("definition", typographic(entry.definition, lang));
-      e.set("has_forms", !entry.forms.empty());
-      e.set("forms", words(entry.forms, lang));
-      e.set("has_deprecated", !entry.deprecated.empty());
-      e.set("deprecated", words(entry.deprecated, lang));
+      put(e, "id", "term-" + entry.id);
+      put(e, "term", typographic(entry.term, lang));
+      put(e, "definition", typographic(entry.definition, lang));
+      put(e, "has_forms", !entry.forms.empty());
+      put(e, "forms", words(entry.forms, lang));
+      put(e, "has_deprecated", !entry.deprecated.empty());
+      put(e, "deprecated", words(entry.deprecated, lang));
       TemplateList counterparts;
+      counterparts.reserve(entry.counterparts.size());
       for (const GlossaryCounterpart& c : entry.counterparts) {
         TemplateData cp;
-        cp.set("lang", c.lang);
-        cp.set("language", language_autonym(c.lang));
-        cp.set("term", typographic(c.term, c.lang));
+        put(cp, "lang", c.lang);
+        put(cp, "language", language_autonym(c.lang));
+        put(cp, "term", typographic(c.term, c.lang));
         counterparts.push_back(std::move(cp));
       }
-      e.set("has_counterparts", !counterparts.empty());
-      e.set("counterparts", counterparts);
+      put(e, "has_counterparts", !counterparts.empty());
+      put(e, "counterparts", counterparts);
       TemplateList uses;
+      uses.reserve(entry.uses.size());
       for (std::size_t i = 0; i < entry.uses.size(); ++i) {
         const GlossaryUse& use = entry.uses[i];
         if (use.edition != edition.number) continue;
         std::string target = chapter_path(edition.number, lang, use.chapter_stem);
         if (!use.section_anchor.empty()) target += "#" + use.section_anchor;
         TemplateData u;
-        u.set("href", relative_href(path, target));
-        u.set("label", typographic(use.label(), lang));
+        put(u, "href", relative_href(path, target));
+        put(u, "label", typographic(use.label(), lang));
         uses.push_back(std::move(u));
       }
       for (std::size_t i = 0; i < uses.size(); ++i) uses[i]["last"] = TemplateData(i + 1 == uses.size());
-      e.set("has_uses", !uses.empty());
-      e.set("uses", uses);
+      put(e, "has_uses", !uses.empty());
+      put(e, "uses", uses);
       entries.push_back(std::move(e));
     }
     l["entries"] = TemplateData(entries);
@@ -95,7 +100,7 @@ void emit_glossary_page(SiteContext& ctx, const Edition& edition, const Language
   }
   TemplateData data;
   data["letters"] = TemplateData(letters);
-  data.set("has_letters", !letters.empty());
+  put(data, "has_letters", !letters.empty());
   emit_page(ctx, frame, "glossary", std::move(data));
 }
 

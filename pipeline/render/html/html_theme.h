@@ -19,6 +19,12 @@ namespace leitbild {
 using TemplateData = kainjow::mustache::data;
 using TemplateList = kainjow::mustache::list;
 
+// kainjow's data::set() copies the value, and a TemplateList that grows copies its items (their
+// move constructor is not noexcept): on a chapter page that was half the HTML writer's time.
+// Pages are built with put() and reserved lists, so every value is copied at most once, when a
+// finished list becomes TemplateData.
+inline void put(TemplateData& data, const std::string& key, TemplateData value) { data[key] = std::move(value); }
+
 // Interface words in one language ("Inhaltsverzeichnis", "Nächstes Kapitel"), from
 // html/labels/<lang>.yaml over html/labels/en.yaml.
 using Labels = std::map<std::string, std::string>;

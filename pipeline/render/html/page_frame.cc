@@ -70,21 +70,21 @@ const Edition* previous_edition(const Project& project, const Edition& edition) 
 TemplateData edition_facts(SiteContext& ctx, const Edition& edition, const LanguageTag& lang, const std::string& from_page) {
   const Labels& labels = ctx.theme.labels(lang);
   TemplateData data;
-  data.set("number", std::to_string(edition.number));
-  data.set("title", edition_title(edition, lang, ctx.project));
-  data.set("href", relative_href(from_page, edition_home_path(edition.number, lang)));
-  data.set("published", edition.status == "published");
-  data.set("status", label(labels, edition.status == "published" ? "status_published" : "status_draft"));
-  data.set("has_adopted", edition.adopted.has_value());
-  data.set("adopted", edition.adopted ? long_date(*edition.adopted, lang) : std::string());
-  data.set("adopted_iso", edition.adopted ? edition.adopted->iso() : std::string());
+  put(data, "number", std::to_string(edition.number));
+  put(data, "title", edition_title(edition, lang, ctx.project));
+  put(data, "href", relative_href(from_page, edition_home_path(edition.number, lang)));
+  put(data, "published", edition.status == "published");
+  put(data, "status", label(labels, edition.status == "published" ? "status_published" : "status_draft"));
+  put(data, "has_adopted", edition.adopted.has_value());
+  put(data, "adopted", edition.adopted ? long_date(*edition.adopted, lang) : std::string());
+  put(data, "adopted_iso", edition.adopted ? edition.adopted->iso() : std::string());
   const std::string validity = validity_text(edition, labels);
-  data.set("has_validity", !validity.empty());
-  data.set("validity", validity);
+  put(data, "has_validity", !validity.empty());
+  put(data, "validity", validity);
   const Edition* newest_published = nullptr;
   for (const Edition& e : ctx.project.editions)
     if (e.status == "published") newest_published = &e;
-  data.set("current", newest_published == &edition);
+  put(data, "current", newest_published == &edition);
   return data;
 }
 
@@ -111,81 +111,85 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
   const std::string& here = frame.path;
   const std::string site_title = typographic(localized(project.title, frame.lang, project), frame.lang);
 
-  data.set("lang", frame.lang);
-  data.set("dir", icu::Locale(frame.lang.c_str()).isRightToLeft() ? "rtl" : "ltr");
-  data.set("kind", frame.kind);
-  data.set("page_title", frame.title == site_title ? site_title : frame.title + " \u2013 " + site_title);
-  data.set("site_title", site_title);
-  data.set("publisher", localized(project.publisher, frame.lang, project));
+  put(data, "lang", frame.lang);
+  put(data, "dir", icu::Locale(frame.lang.c_str()).isRightToLeft() ? "rtl" : "ltr");
+  put(data, "kind", frame.kind);
+  put(data, "page_title", frame.title == site_title ? site_title : frame.title + " \u2013 " + site_title);
+  put(data, "site_title", site_title);
+  put(data, "publisher", localized(project.publisher, frame.lang, project));
   std::string assets;
   for (char c : here)
     if (c == '/') assets += "../";
-  data.set("assets", assets + std::string(kAssetsDir));
-  data.set("portal_href", relative_href(here, portal_path(project, frame.lang)));
-  data.set("accessibility_href", relative_href(here, accessibility_path(frame.lang)));
-  data.set("is_accessibility", frame.kind == "accessibility");
-  data.set("is_portal", frame.kind == "portal");
-  data.set("print_footer", frame.print_footer);
-  data.set("print_footer_css", css_string(frame.print_footer));
+  put(data, "assets", assets + std::string(kAssetsDir));
+  put(data, "portal_href", relative_href(here, portal_path(project, frame.lang)));
+  put(data, "accessibility_href", relative_href(here, accessibility_path(frame.lang)));
+  put(data, "is_accessibility", frame.kind == "accessibility");
+  put(data, "is_portal", frame.kind == "portal");
+  put(data, "print_footer", frame.print_footer);
+  put(data, "print_footer_css", css_string(frame.print_footer));
 
   // Languages: the switcher lists every language; alternates only those that have this page.
   TemplateList languages, alternates;
+  languages.reserve(project.languages.size());
+  alternates.reserve(project.languages.size());
   for (const LanguageTag& lang : project.languages) {
     std::optional<std::string> target = lang == frame.lang ? std::optional<std::string>(here) : frame.in_language(lang);
     TemplateData item;
-    item.set("lang", lang);
-    item.set("name", language_autonym(lang));
-    item.set("current", lang == frame.lang);
-    item.set("href", relative_href(here, target ? *target : portal_path(project, lang)));
+    put(item, "lang", lang);
+    put(item, "name", language_autonym(lang));
+    put(item, "current", lang == frame.lang);
+    put(item, "href", relative_href(here, target ? *target : portal_path(project, lang)));
     languages.push_back(item);
     if (target) alternates.push_back(item);
   }
-  data.set("languages", languages);
-  data.set("has_languages", project.languages.size() > 1);
-  data.set("alternates", alternates);
+  put(data, "languages", languages);
+  put(data, "has_languages", project.languages.size() > 1);
+  put(data, "alternates", alternates);
 
   TemplateList editions;
+  editions.reserve(project.editions.size());
   if (frame.edition && frame.in_edition) {
     for (auto it = project.editions.rbegin(); it != project.editions.rend(); ++it) {
       TemplateData item = edition_facts(ctx, *it, frame.lang, here);
-      item.set("href", relative_href(here, it->number == frame.edition->number ? here : frame.in_edition(*it)));
-      item.set("selected", it->number == frame.edition->number);
+      put(item, "href", relative_href(here, it->number == frame.edition->number ? here : frame.in_edition(*it)));
+      put(item, "selected", it->number == frame.edition->number);
       editions.push_back(std::move(item));
     }
   }
-  data.set("has_editions", editions.size() > 1);
-  data.set("editions", editions);
+  put(data, "has_editions", editions.size() > 1);
+  put(data, "editions", editions);
 
   TemplateList crumbs;
+  crumbs.reserve(frame.breadcrumbs.size());
   for (std::size_t i = 0; i < frame.breadcrumbs.size(); ++i) {
     TemplateData crumb;
     const bool last = i + 1 == frame.breadcrumbs.size();
-    crumb.set("label", frame.breadcrumbs[i].label);
-    crumb.set("href", last ? std::string() : relative_href(here, frame.breadcrumbs[i].path));
-    crumb.set("current", last);
+    put(crumb, "label", frame.breadcrumbs[i].label);
+    put(crumb, "href", last ? std::string() : relative_href(here, frame.breadcrumbs[i].path));
+    put(crumb, "current", last);
     crumbs.push_back(std::move(crumb));
   }
-  data.set("has_breadcrumbs", crumbs.size() > 1);
-  data.set("breadcrumbs", crumbs);
+  put(data, "has_breadcrumbs", crumbs.size() > 1);
+  put(data, "breadcrumbs", crumbs);
 
   auto link_data = [&](const std::optional<PageLink>& link) {
     TemplateData d;
     if (!link) return TemplateData(false);
-    d.set("href", relative_href(here, link->path));
-    d.set("label", link->label);
+    put(d, "href", relative_href(here, link->path));
+    put(d, "label", link->label);
     return d;
   };
-  data.set("previous", link_data(frame.previous));
-  data.set("next", link_data(frame.next));
-  data.set("has_pager", frame.previous.has_value() || frame.next.has_value());
+  put(data, "previous", link_data(frame.previous));
+  put(data, "next", link_data(frame.next));
+  put(data, "has_pager", frame.previous.has_value() || frame.next.has_value());
 
   if (frame.edition) {
     TemplateData edition = edition_facts(ctx, *frame.edition, frame.lang, here);
-    edition.set("glossary_href", relative_href(here, glossary_path(frame.edition->number, frame.lang)));
-    data.set("edition", edition);
-    data.set("in_edition", true);
+    put(edition, "glossary_href", relative_href(here, glossary_path(frame.edition->number, frame.lang)));
+    put(data, "edition", std::move(edition));
+    put(data, "in_edition", true);
   } else {
-    data.set("in_edition", false);
+    put(data, "in_edition", false);
   }
 
   std::string content = ctx.theme.render(content_template, data, frame.lang);

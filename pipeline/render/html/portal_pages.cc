@@ -21,20 +21,22 @@ TemplateList portal_languages(SiteContext& ctx, const LanguageTag& page_lang, co
   for (const LanguageTag& lang : project.languages)
     if (lang != page_lang) order.push_back(lang);
   TemplateList languages;
+  languages.reserve(order.size());
   for (const LanguageTag& lang : order) {
     TemplateData block;
-    block.set("lang", lang);
-    block.set("name", language_autonym(lang));
-    block.set("other_language", lang != page_lang);
-    block.set("project_title", typographic(localized(project.title, lang, project), lang));
-    block.set("section_labels", ctx.theme.labels_data(lang));
+    put(block, "lang", lang);
+    put(block, "name", language_autonym(lang));
+    put(block, "other_language", lang != page_lang);
+    put(block, "project_title", typographic(localized(project.title, lang, project), lang));
+    put(block, "section_labels", ctx.theme.labels_data(lang));
     TemplateList editions;
+    editions.reserve(project.editions.size());
     for (auto it = project.editions.rbegin(); it != project.editions.rend(); ++it) {
       if (!it->chapters.count(lang)) continue;
       editions.push_back(edition_facts(ctx, *it, lang, here));
     }
-    block.set("editions", editions);
-    block.set("has_editions", !editions.empty());
+    put(block, "editions", editions);
+    put(block, "has_editions", !editions.empty());
     languages.push_back(std::move(block));
   }
   return languages;
@@ -51,7 +53,7 @@ void emit_portal(SiteContext& ctx, const LanguageTag& lang) {
   frame.breadcrumbs = {{frame.path, frame.title}};
   frame.print_footer = frame.title;
   TemplateData data;
-  data.set("portal_languages", portal_languages(ctx, lang, frame.path));
+  put(data, "portal_languages", portal_languages(ctx, lang, frame.path));
   emit_page(ctx, frame, "portal", std::move(data));
 }
 
@@ -81,25 +83,25 @@ void emit_accessibility(SiteContext& ctx, const LanguageTag& lang) {
     return text.empty() ? fill(label(labels, fallback_key), names) : typographic(text, lang);
   };
   TemplateData data;
-  data.set("intro", fill(label(labels, "a11y_intro"), names));
-  data.set("status", text_or(info.status, "a11y_default_status"));
-  data.set("limitations", text_or(info.limitations, "a11y_default_limitations"));
+  put(data, "intro", fill(label(labels, "a11y_intro"), names));
+  put(data, "status", text_or(info.status, "a11y_default_status"));
+  put(data, "limitations", text_or(info.limitations, "a11y_default_limitations"));
   const bool has_contact = !info.contact_email.empty() || !info.contact_url.empty();
-  data.set("has_contact", has_contact);
-  data.set("contact_intro", fill(label(labels, has_contact ? "a11y_contact_intro" : "a11y_default_contact"), names));
-  data.set("has_email", !info.contact_email.empty());
-  data.set("email", info.contact_email);
-  data.set("has_url", !info.contact_url.empty());
-  data.set("url", info.contact_url);
-  data.set("enforcement_intro", fill(label(labels, "a11y_enforcement_intro"), names));
-  data.set("enforcement", text_or(info.enforcement, "a11y_default_enforcement"));
+  put(data, "has_contact", has_contact);
+  put(data, "contact_intro", fill(label(labels, has_contact ? "a11y_contact_intro" : "a11y_default_contact"), names));
+  put(data, "has_email", !info.contact_email.empty());
+  put(data, "email", info.contact_email);
+  put(data, "has_url", !info.contact_url.empty());
+  put(data, "url", info.contact_url);
+  put(data, "enforcement_intro", fill(label(labels, "a11y_enforcement_intro"), names));
+  put(data, "enforcement", text_or(info.enforcement, "a11y_default_enforcement"));
   std::string prepared;
   if (auto date = date_from_iso(info.evaluated))
     prepared = fill(label(labels, "a11y_prepared_on"), {{"date", long_date(*date, lang)}});
   else
     prepared = fill(label(labels, "a11y_prepared"), names);
-  data.set("prepared", prepared);
-  data.set("evaluated_iso", info.evaluated);
+  put(data, "prepared", prepared);
+  put(data, "evaluated_iso", info.evaluated);
   emit_page(ctx, frame, "accessibility", std::move(data));
 }
 
