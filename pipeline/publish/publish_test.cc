@@ -280,6 +280,46 @@ TEST_F(PublishTest, ThrowingJobAndBadFileNamesFailTheBuild) {
   EXPECT_FALSE(fs::exists(tree_.root() / "escape.txt"));
 }
 
+// Files are written as each job finishes, so two jobs claiming one path are caught while the
+// threads run; whichever finished first, the message names both in plan order.
+TEST_F(PublishTest, TwoJobsWritingOneFileFailTheBuildOnAnyNumberOfThreads) {
+  OutputFormat twice;
+  twice.name = "twice";
+  twice.unavailable_reason = [] { return std::string(); };
+  twice.plan = [](const Project&, const RenderOptions&) {
+    std::vector<RenderJob> jobs;
+    for (const char* key : {"twice/a", "twice/b", "twice/c"}) {
+      RenderJob job;
+      job.key = key;
+      const std::string own = std::string(key) + ".txt";
+      job.run = [own](Diagnostics&) { return Outputs{{own, "own"}, {"shared/page.html", "same name"}}; };
+      jobs.push_back(std::move(job));
+    }
+    return jobs;
+  };
+  for (unsigned threads : {1u, 3u}) {
+    Diagnostics d;
+    Project project = load_project(tree_.root(), d);
+    std::vector<StageTiming> timings;
+    Progress quiet(Progress::Mode::quiet, stderr);
+    PublishOptions options;
+    options.out = out();
+    options.threads = threads;
+    PublishResult r = publish(project, {&twice}, {}, options, d, timings, quiet);
+    EXPECT_EQ(r.status, PublishResult::Status::failed);
+    std::vector<std::string> messages;
+    for (const Diagnostic& x : d.all())
+      if (x.code == "LB0620") messages.push_back(x.message);
+    ASSERT_EQ(messages.size(), 2u) << threads;
+    for (const std::string& m : messages) {
+      EXPECT_NE(m.find("both produced `shared/page.html`"), std::string::npos) << m;
+      EXPECT_LT(m.find("`twice/"), m.find("` and `")) << m;
+    }
+    EXPECT_FALSE(fs::exists(out()));
+    EXPECT_EQ(siblings(), std::vector<std::string>{"dist.lock"});
+  }
+}
+
 TEST_F(PublishTest, InterruptedBuildRemovesStagingAndLeavesOutputAlone) {
   ASSERT_EQ(build().result.status, PublishResult::Status::ok);
   auto before = snapshot(out());
