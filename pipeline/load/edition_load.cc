@@ -1,7 +1,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "load/edition_lock.h"
 #include "load/load.h"
@@ -58,6 +62,46 @@ void read_edition_manifest(YamlReader& yaml, const YAML::Node& root, const Proje
   }
 }
 
+// One chapter file to read and parse. Files are independent, so they are read on several threads;
+// the results are taken over in the manifest's order, whatever order the threads finished in.
+struct ChapterRead {
+  std::string path;
+  std::string stem;
+  LanguageTag lang;
+  std::optional<std::string> text;
+  std::optional<Chapter> chapter;
+  Diagnostics diagnostics;
+};
+
+// Below this many files a second thread costs more than it saves.
+constexpr std::size_t kFilesPerExtraThread = 32;
+
+void read_and_parse(const fs::path& root, std::vector<ChapterRead>& reads) {
+  std::atomic<std::size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  auto work = [&] {
+    try {
+      for (std::size_t i; (i = next.fetch_add(1)) < reads.size();) {
+        ChapterRead& read = reads[i];
+        read.text = read_text_file(root, read.path, read.diagnostics);
+        if (read.text) read.chapter = parse_chapter(read.path, *read.text, read.diagnostics);
+      }
+    } catch (...) {
+      next = reads.size();
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  const std::size_t threads =
+      std::clamp<std::size_t>(reads.size() / kFilesPerExtraThread, 1, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& helper : helpers) helper.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
 
 std::optional<Edition> load_edition(Project& project, const std::string& folder_name, Diagnostics& diagnostics) {
@@ -93,6 +137,7 @@ std::optional<Edition> load_edition(Project& project, const std::string& folder_
                       fmt::format("Add `{}` to `languages:` in leitbild.yaml, or rename the folder to one of {}.", name,
                                   quoted_list(project.languages)));
   }
+  std::vector<ChapterRead> reads;
   for (const auto& lang : project.languages) {
     const std::string lang_dir = edition.dir + "/" + lang;
     std::vector<std::string> unlisted;
@@ -111,7 +156,7 @@ std::optional<Edition> load_edition(Project& project, const std::string& folder_
                                    : fmt::format("Did you mean `{}`? Rename the file, or add `{}` to `chapters:`.",
                                                  near.front(), stem));
     }
-    std::vector<Chapter>& chapters = edition.chapters[lang];
+    edition.chapters[lang];  // the language has a (possibly empty) chapter list
     for (const auto& stem : edition.chapter_stems) {
       const std::string path = lang_dir + "/" + stem + ".md";
       std::error_code exists_ec;
@@ -127,15 +172,18 @@ std::optional<Edition> load_edition(Project& project, const std::string& folder_
                                       project.source_language(), stem, path));
         continue;
       }
-      auto chapter_text = read_text_file(project.root, path, diagnostics);
-      if (!chapter_text) continue;
-      project.sources[path] = *chapter_text;
-      auto chapter = parse_chapter(path, *chapter_text, diagnostics);
-      if (!chapter) continue;
-      chapter->stem = stem;
-      chapter->lang = lang;
-      chapters.push_back(std::move(*chapter));
+      reads.push_back({path, stem, lang, {}, {}, {}});
     }
+  }
+  read_and_parse(project.root, reads);
+  for (ChapterRead& read : reads) {
+    diagnostics.append(std::move(read.diagnostics.all()));
+    if (!read.text) continue;
+    project.sources[read.path] = std::move(*read.text);
+    if (!read.chapter) continue;
+    read.chapter->stem = read.stem;
+    read.chapter->lang = read.lang;
+    edition.chapters[read.lang].push_back(std::move(*read.chapter));
   }
   return edition;
 }
