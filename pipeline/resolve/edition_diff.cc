@@ -5,12 +5,15 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace leitbild {
@@ -127,11 +130,13 @@ struct Token {
   std::string word;
 };
 
-bool is_all_space(const icu::UnicodeString& s) {
-  for (int32_t i = 0; i < s.length();) {
-    UChar32 c = s.char32At(i);
-    if (!u_isUWhiteSpace(c)) return false;
-    i += U16_LENGTH(c);
+bool is_all_space(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !u_isUWhiteSpace(c)) return false;
   }
   return true;
 }
@@ -151,7 +156,6 @@ icu::BreakIterator* word_breaker(const LanguageTag& lang) {
 std::vector<Token> tokenize(std::string_view text, const LanguageTag& lang) {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::BreakIterator* words = word_breaker(lang);
   std::string pending_space;
   if (!words) {
@@ -167,15 +171,22 @@ std::vector<Token> tokenize(std::string_view text, const LanguageTag& lang) {
     }
     return tokens;
   }
-  words->setText(u);
+  // ICU walks the UTF-8 in place (UText): offsets are bytes, no UTF-16 copy, no conversion back.
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  words->setText(&ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(&ut);
+    return tokens;
+  }
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
-    icu::UnicodeString segment = u.tempSubStringBetween(start, end);
-    std::string utf8;
-    segment.toUTF8String(utf8);
-    if (is_all_space(segment)) pending_space += utf8;
-    else tokens.push_back({std::exchange(pending_space, {}), std::move(utf8)});
+    const std::string_view segment = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    if (is_all_space(segment)) pending_space += segment;
+    else tokens.push_back({std::exchange(pending_space, {}), std::string(segment)});
   }
+  utext_close(&ut);
   return tokens;
 }
 
@@ -193,7 +204,19 @@ std::vector<Edit> myers(const std::vector<Token>& a, const std::vector<Token>& b
   std::ptrdiff_t suffix = 0;
   while (suffix < n - prefix && suffix < m - prefix && a[n - 1 - suffix].word == b[m - 1 - suffix].word) ++suffix;
   const std::ptrdiff_t an = n - prefix - suffix, bm = m - prefix - suffix;
-  auto eq = [&](std::ptrdiff_t x, std::ptrdiff_t y) { return a[prefix + x].word == b[prefix + y].word; };
+  // Words as numbers: the search compares (N+M)*D pairs, a string comparison each would dominate.
+  std::unordered_map<std::string_view, int> ids;
+  auto numbered = [&](const std::vector<Token>& tokens, std::ptrdiff_t count) {
+    std::vector<int> out(static_cast<std::size_t>(count));
+    for (std::ptrdiff_t i = 0; i < count; ++i)
+      out[static_cast<std::size_t>(i)] =
+          ids.emplace(tokens[static_cast<std::size_t>(prefix + i)].word, static_cast<int>(ids.size())).first->second;
+    return out;
+  };
+  const std::vector<int> a_ids = numbered(a, an), b_ids = numbered(b, bm);
+  auto eq = [&](std::ptrdiff_t x, std::ptrdiff_t y) {
+    return a_ids[static_cast<std::size_t>(x)] == b_ids[static_cast<std::size_t>(y)];
+  };
 
   std::vector<Edit> middle;  // reversed
   std::vector<std::vector<std::ptrdiff_t>> trace;  // V after each d, indexed k + d
