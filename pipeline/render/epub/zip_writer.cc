@@ -67,8 +67,10 @@ void ZipWriter::add(const std::string& name, std::string bytes, Compression comp
     throw std::runtime_error("cannot add " + name + ": " + zip_strerror(archive_.get()));
   }
   const auto i = static_cast<zip_uint64_t>(index);
+  // zlib's default level: level 9 took twice the time for about 1% smaller books.
+  constexpr zip_uint32_t kDeflateLevel = 6;
   const bool ok = zip_set_file_compression(archive_.get(), i, compression == Compression::store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                           compression == Compression::store ? 0 : 9) == 0 &&
+                                           compression == Compression::store ? 0 : kDeflateLevel) == 0 &&
                   zip_file_set_dostime(archive_.get(), i, timestamp_.time, timestamp_.date, 0) == 0;
   if (!ok) throw std::runtime_error("cannot set up " + name + ": " + zip_strerror(archive_.get()));
 }
