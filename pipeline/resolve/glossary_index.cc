@@ -69,15 +69,23 @@ void add_deck_uses(const Deck& deck, const DeckText& text, std::unordered_map<st
 // Hits come in document order, so sections are already in order within a chapter; sort the
 // uses once so that the order never depends on how the chapter was walked.
 void order_uses(GlossaryIndexEntry& entry, const Project& project) {
-  auto chapter_position = [&](const GlossaryUse& u) {
-    const Edition* e = project.find_edition(u.edition);
-    if (!e) return std::size_t{0};
-    auto it = std::find(e->chapter_stems.begin(), e->chapter_stems.end(), u.chapter_stem);
-    return static_cast<std::size_t>(it - e->chapter_stems.begin());
-  };
-  std::stable_sort(entry.uses.begin(), entry.uses.end(), [&](const GlossaryUse& a, const GlossaryUse& b) {
-    return std::make_tuple(a.edition, chapter_position(a)) < std::make_tuple(b.edition, chapter_position(b));
-  });
+  // Each use's place is looked up once, not at every comparison (a linear search over the
+  // edition's chapter list made the sort the costliest part of a glossary page).
+  std::vector<std::tuple<int, std::size_t, std::size_t>> keys;  // edition, chapter position, original index
+  keys.reserve(entry.uses.size());
+  for (std::size_t i = 0; i < entry.uses.size(); ++i) {
+    const GlossaryUse& use = entry.uses[i];
+    std::size_t position = 0;
+    if (const Edition* e = project.find_edition(use.edition))
+      position = static_cast<std::size_t>(std::find(e->chapter_stems.begin(), e->chapter_stems.end(), use.chapter_stem) -
+                                          e->chapter_stems.begin());
+    keys.emplace_back(use.edition, position, i);
+  }
+  std::sort(keys.begin(), keys.end());  // the original index last: as stable as stable_sort
+  std::vector<GlossaryUse> ordered;
+  ordered.reserve(entry.uses.size());
+  for (const auto& key : keys) ordered.push_back(std::move(entry.uses[std::get<2>(key)]));
+  entry.uses = std::move(ordered);
 }
 
 }  // namespace
