@@ -1,5 +1,6 @@
 #include "load/load.h"
 
+#include <cmark-gfm.h>
 #include <gtest/gtest.h>
 
 #include "support/tree.h"
@@ -39,6 +40,56 @@ TEST(Load, MinimalProjectLoadsWithoutDiagnostics) {
   EXPECT_EQ(p.decks[0].texts.at("de").slides[0].notes.size(), 1u);
   ASSERT_EQ(p.glossary.size(), 1u);
   EXPECT_EQ(p.glossary[0].languages.at("de").deprecated, std::vector<std::string>{"Ausländerbeirat"});
+}
+
+// An edition with enough chapters that they are read on several threads. cmark-gfm's parser is
+// not re-entrant (a process-wide table of inline characters): parsed at once, chapters lost
+// their autolinks, strikethrough and tables at random. Every chapter must parse as it does alone.
+TEST(Load, ChaptersReadOnSeveralThreadsParseAsAlone) {
+  TempTree tree;
+  tree.write_minimal_project();
+  const std::string body =
+      "## Abschnitt {#abschnitt}\n\nSiehe www.stadt-muenster.de und <https://example.org/a> oder info@example.org; "
+      "~~alt~~ neu.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n";
+  std::string list = "[";
+  const int kChapters = 120;
+  for (int i = 0; i < kChapters; ++i) {
+    const std::string stem = "k" + std::to_string(i);
+    list += (i ? ", " : "") + stem;
+    for (const char* lang : {"de", "nl"})
+      tree.write(std::string("content/editions/3/") + lang + "/" + stem + ".md",
+                 "---\ntitle: K" + std::to_string(i) + "\n---\n\n" + body);
+  }
+  tree.write("content/editions/3/edition.yaml", "edition: 3\ntitle: { de: \"3. Auflage\", nl: \"3e editie\" }\nstatus: draft\nchapters: " + list + "]\n");
+  for (const char* lang : {"de", "nl"}) {
+    tree.remove(std::string("content/editions/3/") + lang + "/praeambel.md");
+    tree.remove(std::string("content/editions/3/") + lang + "/grundsaetze.md");
+  }
+  for (int round = 0; round < 3; ++round) {
+    Diagnostics d;
+    Project p = load_project(tree.root(), d);
+    ASSERT_EQ(p.editions.size(), 1u);
+    for (const char* lang : {"de", "nl"}) {
+      const auto& chapters = p.editions[0].chapters.at(lang);
+      ASSERT_EQ(chapters.size(), static_cast<std::size_t>(kChapters));
+      for (const Chapter& chapter : chapters) {
+        int links = 0, strike = 0, tables = 0;
+        cmark_iter* iter = cmark_iter_new(chapter.doc.root());
+        for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+          if (ev != CMARK_EVENT_ENTER) continue;
+          cmark_node* node = cmark_iter_get_node(iter);
+          const std::string type = cmark_node_get_type_string(node);
+          links += cmark_node_get_type(node) == CMARK_NODE_LINK;
+          strike += type == "strikethrough";
+          tables += type == "table";
+        }
+        cmark_iter_free(iter);
+        EXPECT_EQ(links, 3) << chapter.path;
+        EXPECT_EQ(strike, 1) << chapter.path;
+        EXPECT_EQ(tables, 1) << chapter.path;
+      }
+    }
+  }
 }
 
 TEST(Load, MissingManifest) {

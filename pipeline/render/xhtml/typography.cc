@@ -51,6 +51,14 @@ std::string typographic_quotes(std::string_view text, const QuoteMarks& marks, Q
   std::string out;
   out.reserve(text.size() + 8);
   for (std::size_t i = 0; i < text.size(); ++i) {
+    // Everything up to the next quote is copied as it is; only its last byte matters for what follows.
+    if (const std::size_t quote = text.find_first_of("\"'", i); quote != i) {
+      const std::size_t end = quote == std::string_view::npos ? text.size() : quote;
+      out.append(text.data() + i, end - i);
+      state.after_space = is_opening_context(static_cast<unsigned char>(text[end - 1]));
+      i = end - 1;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(text[i]);
     const unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : ' ';
     if (c == '"') {
