@@ -1,16 +1,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <set>
-#include <thread>
 
 #include "load/edition_lock.h"
 #include "load/load.h"
 #include "load/text_file.h"
 #include "load/yaml_reader.h"
+#include "model/parallel.h"
 #include "model/strings.h"
 
 namespace leitbild {
@@ -73,33 +70,17 @@ struct ChapterRead {
   Diagnostics diagnostics;
 };
 
-// Below this many files a second thread costs more than it saves.
+// A thread per this many files: below it, starting the thread costs more than it saves.
 constexpr std::size_t kFilesPerExtraThread = 32;
 
 void read_and_parse(const fs::path& root, std::vector<ChapterRead>& reads) {
-  std::atomic<std::size_t> next{0};
-  std::mutex failure_mutex;
-  std::exception_ptr failure;
-  auto work = [&] {
-    try {
-      for (std::size_t i; (i = next.fetch_add(1)) < reads.size();) {
-        ChapterRead& read = reads[i];
-        read.text = read_text_file(root, read.path, read.diagnostics);
-        if (read.text) read.chapter = parse_chapter(read.path, *read.text, read.diagnostics);
-      }
-    } catch (...) {
-      next = reads.size();
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  const std::size_t threads =
-      std::clamp<std::size_t>(reads.size() / kFilesPerExtraThread, 1, std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
-  work();
-  for (std::thread& helper : helpers) helper.join();
-  if (failure) std::rethrow_exception(failure);
+  for_each_in_parallel(reads.size(), threads_for(reads.size(), kFilesPerExtraThread), [&] {
+    return [&](std::size_t i) {
+      ChapterRead& read = reads[i];
+      read.text = read_text_file(root, read.path, read.diagnostics);
+      if (read.text) read.chapter = parse_chapter(read.path, *read.text, read.diagnostics);
+    };
+  });
 }
 
 }  // namespace

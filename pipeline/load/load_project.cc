@@ -1,12 +1,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <exception>
-#include <thread>
 #include <tuple>
 #include <map>
 
 #include "load/load.h"
+#include "model/parallel.h"
 
 namespace leitbild {
 namespace fs = std::filesystem;
@@ -70,24 +69,13 @@ Project load_project(const fs::path& root, Diagnostics& diagnostics, const LoadO
   Project glossary_part;
   glossary_part.root = project.root;
   glossary_part.languages = project.languages;
-  Diagnostics glossary_diagnostics;
-  std::exception_ptr glossary_failure;
-  std::thread glossary_reader([&] {
-    try {
-      load_glossary(glossary_part, glossary_diagnostics);
-    } catch (...) {
-      glossary_failure = std::current_exception();
-    }
+  Diagnostics glossary_diagnostics, edition_diagnostics;
+  for_each_in_parallel(2, 2, [&] {
+    return [&](std::size_t part) {
+      if (part == 0) load_glossary(glossary_part, glossary_diagnostics);
+      else load_editions(project, edition_diagnostics, options);
+    };
   });
-  Diagnostics edition_diagnostics;
-  try {
-    load_editions(project, edition_diagnostics, options);
-  } catch (...) {
-    glossary_reader.join();
-    throw;
-  }
-  glossary_reader.join();
-  if (glossary_failure) std::rethrow_exception(glossary_failure);
   project.glossary = std::move(glossary_part.glossary);
   project.sources.merge(glossary_part.sources);
   diagnostics.append(std::move(glossary_diagnostics.all()));

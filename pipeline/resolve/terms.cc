@@ -9,15 +9,13 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
+#include "model/parallel.h"
 #include "resolve/resolve.h"
 
 namespace leitbild {
@@ -473,7 +471,7 @@ struct TermWork {
   std::unordered_map<cmark_node*, std::vector<TermHit>>* hits;
 };
 
-// Below this many texts a second thread costs more (its own word breakers) than it saves.
+// A thread per this many texts: below it, a thread's own word breakers cost more than it saves.
 constexpr std::size_t kTextsPerExtraThread = 64;
 
 }  // namespace
@@ -499,32 +497,15 @@ void resolve_terms(Project& project) {
   // Word breaking is most of resolve's time. Texts are independent (each writes only its own
   // hits), so they are shared out over the cores; a word breaker is stateful, so every thread
   // builds its own matchers.
-  std::atomic<std::size_t> next{0};
-  std::mutex failure_mutex;
-  std::exception_ptr failure;  // the first thread's error, thrown again on the calling thread
-  auto scan_texts = [&] {
-    try {
-      std::map<LanguageTag, TermMatcher> matchers;
-      for (std::size_t i; (i = next.fetch_add(1)) < work.size();) {
-        const TermWork& w = work[i];
-        auto it = matchers.find(*w.lang);
-        if (it == matchers.end()) it = matchers.emplace(*w.lang, TermMatcher(project.glossary, *w.lang)).first;
-        TextToScan scan{&it->second, &project.glossary, &index_of, w.links, w.term_links, w.hits};
-        scan_document(w.root, w.sections, scan);
-      }
-    } catch (...) {
-      next = work.size();
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  const std::size_t threads =
-      std::clamp<std::size_t>(work.size() / kTextsPerExtraThread, 1, std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(scan_texts);
-  scan_texts();
-  for (std::thread& helper : helpers) helper.join();
-  if (failure) std::rethrow_exception(failure);
+  for_each_in_parallel(work.size(), threads_for(work.size(), kTextsPerExtraThread), [&] {
+    return [&, matchers = std::map<LanguageTag, TermMatcher>()](std::size_t i) mutable {
+      const TermWork& w = work[i];
+      auto it = matchers.find(*w.lang);
+      if (it == matchers.end()) it = matchers.emplace(*w.lang, TermMatcher(project.glossary, *w.lang)).first;
+      TextToScan scan{&it->second, &project.glossary, &index_of, w.links, w.term_links, w.hits};
+      scan_document(w.root, w.sections, scan);
+    };
+  });
 }
 
 std::vector<PlacedHit> placed_hits(const Chapter& chapter) {
