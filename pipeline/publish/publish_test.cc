@@ -112,6 +112,17 @@ class PublishTest : public ::testing::Test {
     return b;
   }
 
+  // Publishes the tree with `format` alone, default render options, no cache.
+  PublishResult publish_only(const OutputFormat& format, unsigned threads, Diagnostics& d) {
+    Project project = load_project(tree_.root(), d);
+    std::vector<StageTiming> timings;
+    Progress quiet(Progress::Mode::quiet, stderr);
+    PublishOptions options;
+    options.out = out();
+    options.threads = threads;
+    return publish(project, {&format}, {}, options, d, timings, quiet);
+  }
+
   // Every file under `dir`: relative path -> bytes.
   static std::map<std::string, std::string> snapshot(const fs::path& dir) {
     std::map<std::string, std::string> files;
@@ -269,12 +280,7 @@ TEST_F(PublishTest, ThrowingJobAndBadFileNamesFailTheBuild) {
     return std::vector<RenderJob>{job};
   };
   Diagnostics d;
-  Project project = load_project(tree_.root(), d);
-  std::vector<StageTiming> timings;
-  Progress quiet(Progress::Mode::quiet, stderr);
-  PublishOptions options;
-  options.out = out();
-  PublishResult r = publish(project, {&evil}, {}, options, d, timings, quiet);
+  PublishResult r = publish_only(evil, 1, d);
   EXPECT_EQ(r.status, PublishResult::Status::failed);
   EXPECT_EQ(d.count(Severity::error), 2);
   EXPECT_FALSE(fs::exists(tree_.root() / "escape.txt"));
@@ -299,13 +305,7 @@ TEST_F(PublishTest, TwoJobsWritingOneFileFailTheBuildOnAnyNumberOfThreads) {
   };
   for (unsigned threads : {1u, 3u}) {
     Diagnostics d;
-    Project project = load_project(tree_.root(), d);
-    std::vector<StageTiming> timings;
-    Progress quiet(Progress::Mode::quiet, stderr);
-    PublishOptions options;
-    options.out = out();
-    options.threads = threads;
-    PublishResult r = publish(project, {&twice}, {}, options, d, timings, quiet);
+    PublishResult r = publish_only(twice, threads, d);
     EXPECT_EQ(r.status, PublishResult::Status::failed);
     std::vector<std::string> messages;
     for (const Diagnostic& x : d.all())
