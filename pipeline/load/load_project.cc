@@ -5,6 +5,7 @@
 #include <map>
 
 #include "load/load.h"
+#include "load/text_file.h"
 #include "model/parallel.h"
 
 namespace leitbild {
@@ -70,6 +71,7 @@ Project load_project(const fs::path& root, Diagnostics& diagnostics, const LoadO
   glossary_part.root = project.root;
   glossary_part.languages = project.languages;
   Diagnostics glossary_diagnostics, edition_diagnostics;
+  prepare_text_reading();
   for_each_in_parallel(2, 2, [&] {
     return [&](std::size_t part) {
       if (part == 0) load_glossary(glossary_part, glossary_diagnostics);

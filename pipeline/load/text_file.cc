@@ -97,6 +97,11 @@ std::string normalise_text(std::string_view text) {
   return out;
 }
 
+void prepare_text_reading() {
+  UErrorCode status = U_ZERO_ERROR;
+  (void)icu::Normalizer2::getNFCInstance(status);
+}
+
 std::optional<std::string> read_text_file(const fs::path& root, const std::string& relative, Diagnostics& diagnostics) {
   const fs::path path = root / relative;
   SourceLocation where{relative, 0, 0};

@@ -11,6 +11,11 @@ namespace leitbild {
 
 inline constexpr std::uintmax_t kMaxTextFileBytes = 16u * 1024 * 1024;
 
+// Sets up ICU's normalisation tables on the calling thread. ICU does this itself on first use,
+// safely, but behind a guard ThreadSanitizer cannot see; the loader calls this before it reads
+// files on several threads, so a race check of the whole program stays quiet.
+void prepare_text_reading();
+
 // Returns the file's text, or nullopt after adding a diagnostic. `relative` is the path shown to
 // the user and used as the source key.
 std::optional<std::string> read_text_file(const std::filesystem::path& root, const std::string& relative,
