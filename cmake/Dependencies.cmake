@@ -24,7 +24,6 @@ leitbild_require_pkg(ICU_UC icu-uc libicu-dev)
 leitbild_require_pkg(ICU_I18N icu-i18n libicu-dev)
 leitbild_require_pkg(LIBXML2 libxml-2.0 libxml2-dev)
 leitbild_require_pkg(LIBZIP libzip libzip-dev)
-leitbild_require_pkg(LIBCRYPTO libcrypto libssl-dev)
 leitbild_require_cmake(yaml-cpp libyaml-cpp-dev)
 leitbild_require_cmake(nlohmann_json nlohmann-json3-dev)
 leitbild_require_cmake(CLI11 libcli11-dev)
@@ -40,4 +39,4 @@ add_library(leitbild::deps ALIAS leitbild_deps)
 target_include_directories(leitbild_deps INTERFACE ${MUSTACHE_INCLUDE})
 target_link_libraries(leitbild_deps INTERFACE
   PkgConfig::CMARK ${CMARK_EXTENSIONS_LIB} PkgConfig::ICU_I18N PkgConfig::ICU_UC PkgConfig::LIBXML2
-  PkgConfig::LIBZIP PkgConfig::LIBCRYPTO yaml-cpp nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt Threads::Threads)
+  PkgConfig::LIBZIP yaml-cpp nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt Threads::Threads)

@@ -1,15 +1,13 @@
 #pragma once
-// SHA-256 through OpenSSL's libcrypto, which uses the CPU's SHA instructions where it has them:
-// a build hashes every source and every output (report.json, render cache), and a portable
-// implementation made that a tenth of the build. The digest is the standard one, so fingerprints
-// written by any machine match.
+// SHA-256 (FIPS 180-4), with the CPU's SHA instructions where it has them (x86 SHA-NI) and a
+// portable version everywhere else. A build hashes every source and every output (report.json,
+// render cache): portable hashing was a tenth of a build. A crypto library would do the same,
+// but OpenSSL's start-up alone (loading libcrypto, its providers and config) costs more than
+// `leitbild check` spends hashing a city's whole tree.
 #include <array>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
-
-struct evp_md_ctx_st;
 
 namespace leitbild {
 
@@ -21,13 +19,19 @@ class Sha256 {
   std::array<std::uint8_t, 32> finish();  // the object is spent afterwards
 
  private:
-  struct ContextFree {
-    void operator()(evp_md_ctx_st* context) const;
-  };
-  std::unique_ptr<evp_md_ctx_st, ContextFree> context_;
+  void compress(const std::uint8_t* blocks, std::size_t count);
+
+  std::array<std::uint32_t, 8> state_;
+  std::array<std::uint8_t, 64> buffer_{};
+  std::size_t buffered_ = 0;
+  std::uint64_t total_bytes_ = 0;
 };
 
 // Lowercase hex digest (64 characters) of `bytes`.
 std::string sha256_hex(std::string_view bytes);
+
+// Whether this CPU's SHA instructions are used; tests switch them off to check the portable path.
+bool sha256_uses_cpu_instructions();
+void sha256_allow_cpu_instructions(bool allow);
 
 }  // namespace leitbild

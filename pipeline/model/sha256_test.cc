@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace leitbild {
 namespace {
 
@@ -46,6 +49,36 @@ TEST(Sha256, PiecewiseUpdateEqualsOneShot) {
   std::string hex;
   for (auto b : digest) hex += "0123456789abcdef"[b >> 4], hex += "0123456789abcdef"[b & 15];
   EXPECT_EQ(hex, sha256_hex(text));
+}
+
+// The CPU's SHA instructions (where the machine has them) and the portable rounds give the
+// same digests, for every length around the block and padding boundaries and for input that
+// arrives in uneven pieces.
+TEST(Sha256, CpuInstructionsAndPortableRoundsAgree) {
+  std::string text;
+  for (int i = 0; i < 700; ++i) text += static_cast<char>((i * 131 + 7) % 256);
+  auto piecewise = [](std::string_view bytes) {
+    Sha256 hash;
+    for (std::size_t i = 0; i < bytes.size(); i += 37) hash.update(bytes.substr(i, 37));
+    std::string hex;
+    for (auto b : hash.finish()) hex += "0123456789abcdef"[b >> 4], hex += "0123456789abcdef"[b & 15];
+    return hex;
+  };
+  std::vector<std::string> fast, portable;
+  for (std::size_t length = 0; length <= text.size(); length += 13) {
+    fast.push_back(sha256_hex(std::string_view(text).substr(0, length)));
+    fast.push_back(piecewise(std::string_view(text).substr(0, length)));
+  }
+  sha256_allow_cpu_instructions(false);
+  EXPECT_FALSE(sha256_uses_cpu_instructions());
+  for (std::size_t length = 0; length <= text.size(); length += 13) {
+    portable.push_back(sha256_hex(std::string_view(text).substr(0, length)));
+    portable.push_back(piecewise(std::string_view(text).substr(0, length)));
+  }
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  sha256_allow_cpu_instructions(true);
+  EXPECT_EQ(fast, portable);
+  for (std::size_t i = 0; i < fast.size(); i += 2) EXPECT_EQ(fast[i], fast[i + 1]);
 }
 
 }  // namespace
