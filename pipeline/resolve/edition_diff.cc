@@ -5,7 +5,6 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -15,6 +14,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+
+#include "resolve/text_segments.h"
 
 namespace leitbild {
 
@@ -171,22 +172,11 @@ std::vector<Token> tokenize(std::string_view text, const LanguageTag& lang) {
     }
     return tokens;
   }
-  // ICU walks the UTF-8 in place (UText): offsets are bytes, no UTF-16 copy, no conversion back.
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-  words->setText(&ut, status);
-  if (U_FAILURE(status)) {
-    utext_close(&ut);
-    return tokens;
-  }
-  int32_t start = words->first();
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
-    const std::string_view segment = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+  for (const TextSegment& s : segments_of(*words, text)) {
+    const std::string_view segment = text.substr(s.begin, s.end - s.begin);
     if (is_all_space(segment)) pending_space += segment;
     else tokens.push_back({std::exchange(pending_space, {}), std::string(segment)});
   }
-  utext_close(&ut);
   return tokens;
 }
 

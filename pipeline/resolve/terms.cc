@@ -17,6 +17,7 @@
 
 #include "model/parallel.h"
 #include "resolve/resolve.h"
+#include "resolve/text_segments.h"
 
 namespace leitbild {
 
@@ -149,20 +150,8 @@ class WordBreaker {
   // offsets: ICU walks the UTF-8 text in place.
   std::vector<Span> words(std::string_view text) const {
     std::vector<Span> out;
-    if (text.empty()) return out;
-    UErrorCode status = U_ZERO_ERROR;
-    UText ut = UTEXT_INITIALIZER;
-    utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-    iterator_->setText(&ut, status);
-    if (U_FAILURE(status)) {
-      utext_close(&ut);
-      return out;
-    }
-    int32_t start = iterator_->first();
-    for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; start = end, end = iterator_->next())
-      if (iterator_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT)
-        out.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
-    utext_close(&ut);
+    for (const TextSegment& segment : segments_of(*iterator_, text))
+      if (segment.rule_status >= UBRK_WORD_NONE_LIMIT) out.push_back({segment.begin, segment.end});
     return out;
   }
 
