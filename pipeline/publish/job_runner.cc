@@ -57,12 +57,16 @@ void run_one(const PlannedJob& planned, const RenderCache* cache, JobOutcome& ou
 std::vector<JobOutcome> run_jobs(const std::vector<PlannedJob>& jobs, const RenderCache* cache, unsigned threads,
                                  Progress* progress, const JobFinished& finished) {
   std::vector<JobOutcome> outcomes(jobs.size());
+  std::vector<std::size_t> order(jobs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return jobs[a].weight > jobs[b].weight; });
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (;;) {
       if (interrupt_signal()) return;
-      const std::size_t i = next.fetch_add(1);
-      if (i >= jobs.size()) return;
+      const std::size_t n = next.fetch_add(1);
+      if (n >= jobs.size()) return;
+      const std::size_t i = order[n];
       run_one(jobs[i], cache, outcomes[i]);
       if (finished) finished(i, outcomes[i]);
       if (progress) progress->advance();

@@ -16,6 +16,9 @@ struct PlannedJob {
   std::string format;
   RenderJob job;
   std::string cache_key;  // empty when the build runs without a cache
+  // A guess at the job's cost (the bytes of its inputs): the longest jobs start first, so that two
+  // threads do not end with one big job running alone.
+  std::size_t weight = 0;
 };
 
 // One output file once it is on disk (the bytes themselves are not kept).
@@ -28,6 +31,7 @@ struct WrittenFile {
 struct JobOutcome {
   JobResult result;
   std::vector<WrittenFile> written;  // filled by the publisher's JobFinished
+  std::size_t unchanged = 0;  // of `written`, how many were linked from the previous output
   bool write_failed = false;
   bool finished = false;  // false when the build was interrupted before the job ran
   bool from_cache = false;

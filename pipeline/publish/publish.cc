@@ -20,6 +20,7 @@
 #include "publish/build_report.h"
 #include "publish/interrupt.h"
 #include "publish/job_runner.h"
+#include "publish/output_file.h"
 #include "publish/output_dir.h"
 #include "publish/render_cache.h"
 
@@ -48,23 +49,6 @@ void test_pause(std::chrono::milliseconds pause) {
   while (Clock::now() < until && !interrupt_signal()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
 }
 
-std::string write_output(const fs::path& path, std::string_view bytes, const std::optional<long long>& epoch) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return fmt::format("cannot create the folder `{}`: {}", path.parent_path().string(), ec.message());
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
-  }
-  if (epoch) {
-    // Reproducible archives of dist/ (tar, zip) need reproducible file times too.
-    struct timespec times[2] = {{static_cast<time_t>(*epoch), 0}, {static_cast<time_t>(*epoch), 0}};
-    ::utimensat(AT_FDCWD, path.c_str(), times, 0);
-  }
-  return {};
-}
 
 // Writes each job's files into staging as soon as the job is done, on the job's thread: writing
 // overlaps rendering, and a build holds at most one job's output per thread in memory rather than
@@ -72,9 +56,8 @@ std::string write_output(const fs::path& path, std::string_view bytes, const std
 // not a name the publisher writes itself, not a file another job already produced.
 class StagingWriter {
  public:
-  StagingWriter(fs::path staging, const std::vector<PlannedJob>& jobs, std::optional<long long> epoch,
-                std::chrono::milliseconds pause)
-      : staging_(std::move(staging)), jobs_(jobs), epoch_(epoch), pause_(pause) {}
+  StagingWriter(OutputFilePlace place, const std::vector<PlannedJob>& jobs, std::chrono::milliseconds pause)
+      : place_(std::move(place)), jobs_(jobs), pause_(pause) {}
 
   void operator()(std::size_t index, JobOutcome& outcome) {
     std::vector<Diagnostic>& job_diagnostics = outcome.result.diagnostics;
@@ -94,11 +77,13 @@ class StagingWriter {
                                                   jobs_[second].job.key, file.path));
         continue;
       }
-      if (std::string error = write_output(staging_ / file.path, file.bytes, epoch_); !error.empty()) {
-        diagnostics.add("LB0601", {}, error);
+      const OutputFileResult put = put_output_file(place_, file.path, file.bytes);
+      if (!put.error.empty()) {
+        diagnostics.add("LB0601", {}, put.error);
         outcome.write_failed = true;
         break;
       }
+      outcome.unchanged += put.way == OutputFileWay::linked;
       outcome.written.push_back({std::move(file.path), file.bytes.size(), sha256_hex(file.bytes)});
       if (pause_.count() > 0) test_pause(pause_);
     }
@@ -115,9 +100,8 @@ class StagingWriter {
     return it->second;
   }
 
-  const fs::path staging_;
+  const OutputFilePlace place_;
   const std::vector<PlannedJob>& jobs_;
-  const std::optional<long long> epoch_;
   const std::chrono::milliseconds pause_;
   std::mutex mutex_;
   std::map<std::string, std::size_t> owner_;  // output path -> job index
@@ -186,7 +170,10 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
         diagnostics.add("LB0620", {}, fmt::format("two render jobs are both called `{}`", job.key));
         continue;
       }
-      jobs.push_back({format->name, std::move(job), {}});
+      std::size_t weight = 0;
+      for (const std::string& input : job.inputs)
+        if (auto it = project.sources.find(input); it != project.sources.end()) weight += it->second.size();
+      jobs.push_back({format->name, std::move(job), {}, weight});
     }
   }
   std::optional<RenderCache> cache;
@@ -213,7 +200,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   }
   stage_start = Clock::now();
   progress.start_stage("render", jobs.size());
-  StagingWriter writer(staging, jobs, render_options.source_date_epoch, options.slow_write);
+  StagingWriter writer({staging, out, render_options.source_date_epoch}, jobs, options.slow_write);
   std::vector<JobOutcome> outcomes =
       run_jobs(jobs, cache ? &*cache : nullptr, options.threads, &progress,
                [&writer](std::size_t index, JobOutcome& outcome) { writer(index, outcome); });
@@ -230,6 +217,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
     result.jobs_rendered += outcome.finished && !outcome.from_cache;
     result.cache_damaged += outcome.cache_damaged;
     result.files_written += outcome.written.size();
+    result.files_unchanged += outcome.unchanged;
     write_failed |= outcome.write_failed;
     diagnostics.append(outcome.result.diagnostics);
   }
@@ -247,7 +235,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   // The report, once every file is known.
   stage_start = Clock::now();
   progress.start_stage("report", 1, "files");
-  if (std::string error = write_output(staging / "report.json",
+  if (std::string error = write_output_file(staging / "report.json",
                                        report_json(project, format_names, options.skipped, jobs, outcomes, render_options, diagnostics),
                                        render_options.source_date_epoch);
       !error.empty()) {
@@ -262,7 +250,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   timings.push_back({"report", since(stage_start)});
   if (options.write_timings) {
     // The swap comes after this file is written: only the table --timings prints shows it.
-    if (std::string error = write_output(staging / "timings.json", timings_json(timings, jobs, outcomes), std::nullopt);
+    if (std::string error = write_output_file(staging / "timings.json", timings_json(timings, jobs, outcomes), std::nullopt);
         !error.empty())
       diagnostics.add("LB0601", {}, error);
   }

@@ -53,6 +53,7 @@ struct PublishResult {
   std::size_t jobs_from_cache = 0;
   std::size_t cache_damaged = 0;
   std::size_t files_written = 0;
+  std::size_t files_unchanged = 0;  // of files_written, linked from the previous output (output_file.h)
   std::vector<std::filesystem::path> stale_removed;  // leftovers of killed builds
 };
 

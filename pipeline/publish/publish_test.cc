@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "check/check.h"
 #include "load/load.h"
 #include "publish/interrupt.h"
+#include "publish/job_runner.h"
 #include "publish/output_dir.h"
 #include "publish/render_cache.h"
 #include "resolve/resolve.h"
@@ -244,6 +246,54 @@ TEST_F(PublishTest, OutputIsTheSameWhateverTheNumberOfThreads) {
   auto one = snapshot(tree_.root() / "one");
   EXPECT_EQ(one.size(), 12u + 2u + 1u);  // chapters, index and binary, report
   EXPECT_EQ(one, snapshot(tree_.root() / "four"));
+}
+
+TEST_F(PublishTest, UnchangedFilesAreLinkedFromThePreviousOutput) {
+  ASSERT_EQ(build(2, false).result.status, PublishResult::Status::ok);
+  auto inode = [&](const std::string& relative) {
+    struct stat st {};
+    EXPECT_EQ(::stat((out() / relative).c_str(), &st), 0) << relative;
+    return st.st_ino;
+  };
+  const auto kept = inode("3/de/grundsaetze.html");
+  const auto edited = inode("3/nl/grundsaetze.html");
+  const auto first = snapshot(out());
+  tree_.write("content/editions/3/nl/grundsaetze.md",
+              "---\ntitle: Uitgangspunten\n---\n\n## Diversiteit als kracht {#vielfalt}\n\nNieuwe tekst.\n\n"
+              "### Deelname\n\nIedereen moet kunnen meedoen; meer in [de preambule](#praeambel).\n");
+  Build b = build(2, false);
+  ASSERT_EQ(b.result.status, PublishResult::Status::ok) << b.result.message;
+  // Five jobs render 6 files; only the Dutch chapter changed (the index lists titles).
+  EXPECT_EQ(b.result.files_unchanged, 5u);
+  EXPECT_EQ(inode("3/de/grundsaetze.html"), kept);
+  EXPECT_NE(inode("3/nl/grundsaetze.html"), edited);
+  auto second = snapshot(out());
+  EXPECT_NE(second["3/nl/grundsaetze.html"].find("Nieuwe tekst."), std::string::npos);
+  EXPECT_EQ(second["3/de/grundsaetze.html"], first.at("3/de/grundsaetze.html"));
+  EXPECT_EQ(siblings(), std::vector<std::string>{"dist.lock"});
+}
+
+TEST(RunJobs, TheHeaviestJobsStartFirstAndOutcomesKeepThePlannedOrder) {
+  std::vector<std::string> ran;
+  std::vector<PlannedJob> jobs;
+  for (auto [key, weight] : std::vector<std::pair<std::string, std::size_t>>{{"small", 1}, {"big", 300}, {"none", 0}, {"middle", 20}, {"big-too", 300}}) {
+    PlannedJob planned;
+    planned.format = "test";
+    planned.job.key = key;
+    planned.weight = weight;
+    planned.job.run = [&ran, key = key](Diagnostics&) {
+      ran.push_back(key);
+      return Outputs{{key + ".txt", key}};
+    };
+    jobs.push_back(std::move(planned));
+  }
+  std::vector<JobOutcome> outcomes = run_jobs(jobs, nullptr, 1, nullptr, {});
+  EXPECT_EQ(ran, (std::vector<std::string>{"big", "big-too", "middle", "small", "none"}));
+  ASSERT_EQ(outcomes.size(), 5u);
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    ASSERT_EQ(outcomes[i].result.outputs.size(), 1u);
+    EXPECT_EQ(outcomes[i].result.outputs[0].bytes, jobs[i].job.key);
+  }
 }
 
 TEST_F(PublishTest, FailedBuildLeavesThePreviousOutputAlone) {

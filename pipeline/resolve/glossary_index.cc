@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -24,6 +25,25 @@ std::unique_ptr<icu::Collator> collator_for(const LanguageTag& lang) {
     collator.reset(icu::Collator::createInstance(icu::Locale::getRoot(), status));
   }
   return collator;
+}
+
+// Building a language's alphabet costs more than sorting a glossary, and every page and book of a
+// build asks for the same few: built once per language for the life of the process.
+// ImmutableIndex is ICU's thread-safe form. Null when ICU has no index for the language.
+std::shared_ptr<const icu::AlphabeticIndex::ImmutableIndex> alphabet_for(const LanguageTag& lang) {
+  static std::mutex mutex;
+  static std::map<LanguageTag, std::shared_ptr<const icu::AlphabeticIndex::ImmutableIndex>> alphabets;
+  std::lock_guard lock(mutex);
+  auto [it, fresh] = alphabets.try_emplace(lang);
+  if (fresh) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::AlphabeticIndex alphabet(icu::Locale(lang.c_str()), status);
+    if (U_SUCCESS(status)) {
+      std::shared_ptr<const icu::AlphabeticIndex::ImmutableIndex> built(alphabet.buildImmutableIndex(status));
+      if (U_SUCCESS(status)) it->second = std::move(built);
+    }
+  }
+  return it->second;
 }
 
 bool collates_before(const icu::Collator& collator, const std::string& a, const std::string& b) {
@@ -147,14 +167,12 @@ GlossaryIndex glossary_index(const Project& project, const LanguageTag& lang, st
     return r == UCOL_LESS;
   });
 
-  UErrorCode status = U_ZERO_ERROR;
-  icu::AlphabeticIndex alphabet(icu::Locale(lang.c_str()), status);
-  std::unique_ptr<icu::AlphabeticIndex::ImmutableIndex> letters(U_SUCCESS(status) ? alphabet.buildImmutableIndex(status) : nullptr);
+  const auto letters = alphabet_for(lang);
   std::map<int32_t, std::size_t> letter_of_bucket;
   for (GlossaryIndexEntry& entry : entries) {
     int32_t bucket = -1;
     std::string label = "…";
-    if (letters && U_SUCCESS(status)) {
+    if (letters) {
       UErrorCode s = U_ZERO_ERROR;
       bucket = letters->getBucketIndex(icu::UnicodeString::fromUTF8(entry.term), s);
       if (U_SUCCESS(s))

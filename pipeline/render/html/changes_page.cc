@@ -206,16 +206,16 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
       sections.push_back(std::move(d));
     }
     put(c, "has_sections", !sections.empty());
-    put(c, "sections", sections);
+    put(c, "sections", std::move(sections));
     chapters.push_back(std::move(c));
   }
 
   TemplateData data;
   put(data, "previous_edition", edition_facts(ctx, previous, lang, path));
-  put(data, "summary", summary);
   put(data, "has_summary", !summary.empty());
-  put(data, "chapters", chapters);
+  put(data, "summary", std::move(summary));
   put(data, "has_chapters", !chapters.empty());
+  put(data, "chapters", std::move(chapters));
   emit_page(ctx, frame, "changes", std::move(data));
 }
 

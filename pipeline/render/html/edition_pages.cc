@@ -57,11 +57,11 @@ TemplateList toc_chapters(const Edition& edition, const LanguageTag& lang, const
     sections.reserve(tree.size());
     for (auto& [s, subsections] : tree) {
       put(s, "has_subsections", !subsections.empty());
-      put(s, "subsections", subsections);
+      put(s, "subsections", std::move(subsections));
       sections.push_back(std::move(s));
     }
-    put(item, "sections", sections);
     put(item, "has_sections", !sections.empty());
+    put(item, "sections", std::move(sections));
     chapters.push_back(std::move(item));
   }
   return chapters;
@@ -115,7 +115,7 @@ void emit_edition_pages(SiteContext& ctx, const Edition& edition, const Language
       errata.push_back(std::move(e));
     }
     put(data, "has_errata", !errata.empty());
-    put(data, "errata", errata);
+    put(data, "errata", std::move(errata));
     emit_page(ctx, frame, "edition", std::move(data));
   }
 
@@ -159,8 +159,8 @@ void emit_edition_pages(SiteContext& ctx, const Edition& edition, const Language
     sections.reserve(chapter.sections.size());
     for (const Section& section : chapter.sections)
       if (section.level <= 3) sections.push_back(section_item(section, "#" + section.anchor, lang));
-    put(c, "sections", sections);
     put(c, "has_sections", sections.size() > 1);
+    put(c, "sections", std::move(sections));
     put(data, "chapter", std::move(c));
     emit_page(ctx, frame, "chapter", std::move(data));
   }

@@ -77,7 +77,7 @@ void emit_glossary_page(SiteContext& ctx, const Edition& edition, const Language
         counterparts.push_back(std::move(cp));
       }
       put(e, "has_counterparts", !counterparts.empty());
-      put(e, "counterparts", counterparts);
+      put(e, "counterparts", std::move(counterparts));
       TemplateList uses;
       uses.reserve(entry.uses.size());
       for (std::size_t i = 0; i < entry.uses.size(); ++i) {
@@ -92,7 +92,7 @@ void emit_glossary_page(SiteContext& ctx, const Edition& edition, const Language
       }
       for (std::size_t i = 0; i < uses.size(); ++i) uses[i]["last"] = TemplateData(i + 1 == uses.size());
       put(e, "has_uses", !uses.empty());
-      put(e, "uses", uses);
+      put(e, "uses", std::move(uses));
       entries.push_back(std::move(e));
     }
     l["entries"] = TemplateData(entries);

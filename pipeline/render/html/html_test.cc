@@ -268,6 +268,21 @@ TEST(HtmlTheme, ProjectThemeOverridesOneTemplateAndLabels) {
   EXPECT_CONTAINS(home, "Zum Inhalt springen") << "labels the project does not override stay";
 }
 
+TEST(HtmlTheme, ATemplateEditedBetweenBuildsOfOneProcessIsRenderedAsEdited) {
+  // Parsed templates are kept per thread for the life of the process, keyed by their text.
+  TempTree tree;
+  tree.write_minimal_project();
+  tree.write("themes/stadt/html/templates/site-footer.mustache", "<footer class=\"erster\">{{publisher}}</footer>\n");
+  EXPECT_CONTAINS(build_html_site(tree.root(), tree.root() / "themes/stadt").page("3/de/index.html"),
+                  "<footer class=\"erster\">Stadt Beispiel</footer>");
+  tree.write("themes/stadt/html/templates/site-footer.mustache", "<footer class=\"zweiter\">{{>   site-footer-text  }}</footer>\n");
+  tree.write("themes/stadt/html/templates/site-footer-text.mustache", "Herausgeberin: {{publisher}}");
+  BuiltSite second = build_html_site(tree.root(), tree.root() / "themes/stadt");
+  EXPECT_FALSE(second.diagnostics.has_errors()) << dump(second.diagnostics);
+  EXPECT_CONTAINS(second.page("3/de/index.html"), "<footer class=\"zweiter\">Herausgeberin: Stadt Beispiel</footer>");
+  EXPECT_NOT_CONTAINS(second.page("3/de/index.html"), "erster");
+}
+
 TEST(HtmlTheme, TemplateErrorsAreDiagnosticsNotCrashes) {
   TempTree tree;
   tree.write_minimal_project();

@@ -69,6 +69,49 @@ ParsedLabels parse_labels(const std::string& text) {
   return parsed.emplace(text, std::move(result)).first->second;
 }
 
+// Parsing a template is a large part of a small job, and every job of a build uses the same
+// templates: the parsed form is kept per thread (kainjow's objects are not safe to share) for the
+// life of the process, keyed by the text, so a changed theme file is parsed again.
+using CompiledTemplates = std::map<std::string, std::shared_ptr<kainjow::mustache::mustache>, std::less<>>;
+CompiledTemplates& compiled_on_this_thread() {
+  thread_local CompiledTemplates compiled;
+  return compiled;
+}
+
+// kainjow's error message for a template file on its own; empty when it parses.
+const std::string& syntax_error(const std::string& text) {
+  thread_local std::map<std::string, std::string, std::less<>> errors;
+  auto [it, fresh] = errors.try_emplace(text);
+  if (fresh) {
+    kainjow::mustache::mustache alone(text);
+    if (!alone.is_valid()) it->second = alone.error_message();
+  }
+  return it->second;
+}
+
+struct PartialTag {
+  std::size_t position = 0;
+  std::size_t length = 0;
+  std::string name;
+};
+
+// The next `{{> name}}` at or after `from` (what the regex \{\{>\s*([^\s}]+)\s*\}\} finds).
+std::optional<PartialTag> next_partial(const std::string& text, std::size_t from) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  for (std::size_t at = text.find("{{>", from); at != std::string::npos; at = text.find("{{>", at + 1)) {
+    std::size_t i = at + 3;
+    while (i < text.size() && space(text[i])) ++i;
+    const std::size_t name_start = i;
+    while (i < text.size() && !space(text[i]) && text[i] != '}') ++i;
+    if (i == name_start) continue;
+    std::size_t end = i;
+    while (end < text.size() && space(text[end])) ++end;
+    if (text.compare(end, 2, "}}") != 0) continue;
+    return PartialTag{at, end + 2 - at, text.substr(name_start, i - name_start)};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 HtmlTheme::HtmlTheme(const RenderOptions& options, const fs::path& project_root, Diagnostics& diagnostics)
@@ -120,25 +163,22 @@ std::optional<std::string> HtmlTheme::expand(const std::string& name, std::vecto
     return std::nullopt;
   }
   // Each file must be valid on its own, so a mistake is reported in the file that has it.
-  kainjow::mustache::mustache alone(source.text);
-  if (!alone.is_valid()) {
-    report(locate_message(source.shown_path, source.text, alone.error_message()),
-           fmt::format("the template has a syntax error: {}", alone.error_message()));
+  if (const std::string& error = syntax_error(source.text); !error.empty()) {
+    report(locate_message(source.shown_path, source.text, error), fmt::format("the template has a syntax error: {}", error));
     return std::nullopt;
   }
-  static const std::regex tag(R"(\{\{>\s*([^\s}]+)\s*\}\})");
   std::string out;
   std::size_t last = 0;
   stack.push_back(name);
-  for (auto m = std::sregex_iterator(source.text.begin(), source.text.end(), tag); m != std::sregex_iterator(); ++m) {
-    auto partial = expand((*m)[1].str(), stack, {source.shown_path, 0, 0});
+  for (auto tag = next_partial(source.text, 0); tag; tag = next_partial(source.text, tag->position + tag->length)) {
+    auto partial = expand(tag->name, stack, {source.shown_path, 0, 0});
     if (!partial) {
       stack.pop_back();
       return std::nullopt;
     }
-    out.append(source.text, last, static_cast<std::size_t>(m->position()) - last);
+    out.append(source.text, last, tag->position - last);
     out += *partial;
-    last = static_cast<std::size_t>(m->position() + m->length());
+    last = tag->position + tag->length;
   }
   stack.pop_back();
   out.append(source.text, last);
@@ -151,8 +191,11 @@ std::string HtmlTheme::render(const std::string& name, const TemplateData& data,
   auto [it, fresh] = compiled_.try_emplace(name);
   if (fresh) {
     std::vector<std::string> stack;
-    if (auto text = expand(name, stack, {fmt::format("html/templates/{}.mustache", name), 0, 0}))
-      it->second = std::make_unique<kainjow::mustache::mustache>(*text);
+    if (auto text = expand(name, stack, {fmt::format("html/templates/{}.mustache", name), 0, 0})) {
+      auto& parsed = compiled_on_this_thread()[*text];
+      if (!parsed) parsed = std::make_shared<kainjow::mustache::mustache>(*text);
+      it->second = parsed;
+    }
   }
   if (!it->second) return {};
   kainjow::mustache::mustache& tmpl = *it->second;
@@ -167,6 +210,8 @@ std::string HtmlTheme::render(const std::string& name, const TemplateData& data,
   if (!tmpl.is_valid()) {
     const std::string file = templates_.count(name) && templates_.at(name) ? templates_.at(name)->shown_path : name;
     report({file, 0, 0}, fmt::format("the template could not be rendered: {}", tmpl.error_message()));
+    // Its error state stays with the parsed object: the next job parses the template afresh.
+    std::erase_if(compiled_on_this_thread(), [&](const auto& entry) { return entry.second.get() == &tmpl; });
     it->second.reset();
     return {};
   }

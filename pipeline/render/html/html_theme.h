@@ -25,6 +25,19 @@ using TemplateList = kainjow::mustache::list;
 // finished list becomes TemplateData.
 inline void put(TemplateData& data, const std::string& key, TemplateData value) { data[key] = std::move(value); }
 
+// A finished list becomes TemplateData without copying its items. kainjow's constructor from a
+// list copies it and offers no move, so an empty list value is made and swapped with `items`
+// (the value is ours and not const, so writing through list_value() is well-defined).
+inline TemplateData list_data(TemplateList&& items) {
+  TemplateData data(TemplateData::type::list);
+  const_cast<TemplateList&>(data.list_value()).swap(items);
+  return data;
+}
+inline void put(TemplateData& data, const std::string& key, TemplateList&& items) { data[key] = list_data(std::move(items)); }
+// Lists are handed over with std::move: a copy of a page's list is what made pages slow.
+void put(TemplateData& data, const std::string& key, const TemplateList& items) = delete;
+void put(TemplateData& data, const std::string& key, TemplateList& items) = delete;
+
 // Interface words in one language ("Inhaltsverzeichnis", "Nächstes Kapitel"), from
 // html/labels/<lang>.yaml over html/labels/en.yaml.
 using Labels = std::map<std::string, std::string>;
@@ -62,7 +75,7 @@ class HtmlTheme {
   std::filesystem::path project_root_;
   Diagnostics& diagnostics_;
   std::map<std::string, std::optional<Source>> templates_;
-  std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;  // null: broken
+  std::map<std::string, std::shared_ptr<kainjow::mustache::mustache>> compiled_;  // shared with the thread's cache; null: broken
   std::map<LanguageTag, Labels> labels_;
   std::map<LanguageTag, TemplateData> label_layers_;  // {"labels": {...}} per language
   std::vector<std::string> reported_;

@@ -142,9 +142,9 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
     languages.push_back(item);
     if (target) alternates.push_back(item);
   }
-  put(data, "languages", languages);
+  put(data, "languages", std::move(languages));
   put(data, "has_languages", project.languages.size() > 1);
-  put(data, "alternates", alternates);
+  put(data, "alternates", std::move(alternates));
 
   TemplateList editions;
   editions.reserve(project.editions.size());
@@ -157,7 +157,7 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
     }
   }
   put(data, "has_editions", editions.size() > 1);
-  put(data, "editions", editions);
+  put(data, "editions", std::move(editions));
 
   TemplateList crumbs;
   crumbs.reserve(frame.breadcrumbs.size());
@@ -170,7 +170,7 @@ void emit_page(SiteContext& ctx, const PageFrame& frame, const std::string& cont
     crumbs.push_back(std::move(crumb));
   }
   put(data, "has_breadcrumbs", crumbs.size() > 1);
-  put(data, "breadcrumbs", crumbs);
+  put(data, "breadcrumbs", std::move(crumbs));
 
   auto link_data = [&](const std::optional<PageLink>& link) {
     TemplateData d;

@@ -35,8 +35,8 @@ TemplateList portal_languages(SiteContext& ctx, const LanguageTag& page_lang, co
       if (!it->chapters.count(lang)) continue;
       editions.push_back(edition_facts(ctx, *it, lang, here));
     }
-    put(block, "editions", editions);
     put(block, "has_editions", !editions.empty());
+    put(block, "editions", std::move(editions));
     languages.push_back(std::move(block));
   }
   return languages;

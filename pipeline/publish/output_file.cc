@@ -1,0 +1,102 @@
+#include "publish/output_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace leitbild {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Closes a file descriptor when it goes out of scope.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  // Closes now, reporting the error close() may give (a write that failed late).
+  bool close() {
+    const int fd = fd_;
+    fd_ = -1;
+    return ::close(fd) == 0;
+  }
+
+ private:
+  int fd_;
+};
+
+std::string create_parent(const fs::path& path) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) return fmt::format("cannot create the folder `{}`: {}", path.parent_path().string(), ec.message());
+  return {};
+}
+
+// Whether the file at `path` holds exactly `bytes` (and has the epoch as its modification time).
+bool holds(const fs::path& path, std::string_view bytes, const std::optional<long long>& epoch) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  if (fd.get() < 0) return false;
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) != bytes.size()) return false;
+  if (epoch && (st.st_mtim.tv_sec != *epoch || st.st_mtim.tv_nsec != 0)) return false;
+  std::array<char, 1 << 16> buffer;
+  std::size_t at = 0;
+  while (at < bytes.size()) {
+    const ssize_t got = ::read(fd.get(), buffer.data(), std::min(buffer.size(), bytes.size() - at));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    if (std::memcmp(buffer.data(), bytes.data() + at, static_cast<std::size_t>(got)) != 0) return false;
+    at += static_cast<std::size_t>(got);
+  }
+  char extra;
+  return ::read(fd.get(), &extra, 1) == 0;  // and nothing more (it may have grown since fstat)
+}
+
+}  // namespace
+
+std::string write_output_file(const fs::path& path, std::string_view bytes, const std::optional<long long>& epoch) {
+  if (std::string error = create_parent(path); !error.empty()) return error;
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+  if (fd.get() < 0) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
+  std::size_t at = 0;
+  while (at < bytes.size()) {
+    const ssize_t put = ::write(fd.get(), bytes.data() + at, bytes.size() - at);
+    if (put < 0 && errno == EINTR) continue;
+    if (put <= 0) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
+    at += static_cast<std::size_t>(put);
+  }
+  if (epoch) {
+    // Reproducible archives of dist/ (tar, zip) need reproducible file times too.
+    const struct timespec times[2] = {{static_cast<time_t>(*epoch), 0}, {static_cast<time_t>(*epoch), 0}};
+    ::futimens(fd.get(), times);
+  }
+  if (!fd.close()) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
+  return {};
+}
+
+OutputFileResult put_output_file(const OutputFilePlace& place, const std::string& relative, std::string_view bytes) {
+  const fs::path target = place.staging / relative;
+  if (!place.previous.empty()) {
+    const fs::path previous = place.previous / relative;
+    if (holds(previous, bytes, place.epoch)) {
+      if (std::string error = create_parent(target); !error.empty()) return {error, OutputFileWay::written};
+      // Any failure (another filesystem, no hard links there) falls back to writing.
+      if (::link(previous.c_str(), target.c_str()) == 0) return {{}, OutputFileWay::linked};
+    }
+  }
+  return {write_output_file(target, bytes, place.epoch), OutputFileWay::written};
+}
+
+}  // namespace leitbild
