@@ -33,6 +33,12 @@ if(NOT MUSTACHE_INCLUDE)
   message(FATAL_ERROR "leitbild needs kainjow mustache: install it with `apt-get install libkainjow-mustache-dev`")
 endif()
 find_package(Threads REQUIRED)
+# The leitbild binary allocates with jemalloc: a build makes and frees millions of small strings
+# and template values on every core, and glibc's malloc was a fifth of a large build's time
+# (docs/performance.md). Not under the sanitizers, which bring their own allocator.
+if(NOT LEITBILD_SANITIZE AND NOT LEITBILD_FUZZ)
+  leitbild_require_pkg(JEMALLOC jemalloc libjemalloc-dev)
+endif()
 
 add_library(leitbild_deps INTERFACE)
 add_library(leitbild::deps ALIAS leitbild_deps)

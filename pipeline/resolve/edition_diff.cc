@@ -303,6 +303,48 @@ std::size_t without_trailing_space(std::string_view text) {
   return static_cast<std::size_t>(end);
 }
 
+// Whether a -> b is_rewritten() whatever Myers would match. A diff's unchanged runs carry the new
+// tokens, its removed runs the old ones, so with S_a and S_b the bytes of the matched old and new
+// tokens and A, B all their bytes: total = B + A - S_a, unchanged = S_b, and the text is rewritten
+// when 2 S_b + S_a < A + B. Each word can be matched at most min(count in a, count in b) times,
+// each time at most as long as its longest token on that side: bounds for S_a and S_b.
+bool certainly_rewritten(const std::vector<Token>& a, const std::vector<Token>& b) {
+  struct Word {
+    std::size_t in_a = 0, in_b = 0, longest_a = 0, longest_b = 0;
+  };
+  std::unordered_map<std::string_view, Word> words;
+  std::size_t bytes_a = 0, bytes_b = 0;
+  for (const Token& t : a) {
+    Word& w = words[t.word];
+    ++w.in_a;
+    w.longest_a = std::max(w.longest_a, t.space.size() + t.word.size());
+    bytes_a += t.space.size() + t.word.size();
+  }
+  for (const Token& t : b) {
+    Word& w = words[t.word];
+    ++w.in_b;
+    w.longest_b = std::max(w.longest_b, t.space.size() + t.word.size());
+    bytes_b += t.space.size() + t.word.size();
+  }
+  std::size_t most_a = 0, most_b = 0;
+  for (const auto& [word, w] : words) {
+    const std::size_t matches = std::min(w.in_a, w.in_b);
+    most_a += matches * w.longest_a;
+    most_b += matches * w.longest_b;
+  }
+  return 2 * most_b + most_a < bytes_a + bytes_b;
+}
+
+// The word diff of a changed text, with the search skipped where `detail` allows.
+WordDiff text_diff(const std::vector<Token>& a, const std::vector<Token>& b, DiffDetail detail) {
+  if (detail == DiffDetail::for_reading && certainly_rewritten(a, b)) {
+    std::vector<Edit> script(a.size(), Edit::erase);
+    script.insert(script.end(), b.size(), Edit::insert);
+    return runs_of(a, b, script);
+  }
+  return runs_of(a, b, myers(a, b));
+}
+
 bool same_words(const std::vector<Token>& a, const std::vector<Token>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Token& x, const Token& y) { return x.word == y.word; });
 }
@@ -349,7 +391,7 @@ std::map<std::string, SectionAt> index_sections(const std::vector<Chapter>& chap
 }
 
 void compare_texts(const Chapter& old_chapter, std::size_t old_section, const Chapter& new_chapter, std::size_t new_section,
-                   const LanguageTag& lang, SectionChange& change) {
+                   const LanguageTag& lang, DiffDetail detail, SectionChange& change) {
   const Section& a = old_chapter.sections[old_section];
   const Section& b = new_chapter.sections[new_section];
   auto old_title = tokenize(a.title, lang), new_title = tokenize(b.title, lang);
@@ -362,7 +404,7 @@ void compare_texts(const Chapter& old_chapter, std::size_t old_section, const Ch
   auto new_text = tokenize(section_text(new_chapter, new_section), lang);
   if (!same_words(old_text, new_text)) {
     change.text_changed = true;
-    change.text_diff = runs_of(old_text, new_text, myers(old_text, new_text));
+    change.text_diff = text_diff(old_text, new_text, detail);
   }
 }
 
@@ -437,7 +479,16 @@ std::string chapter_intro_text(const Chapter& chapter) {
   return text_between(chapter, cmark_node_first_child(chapter.doc.root()));
 }
 
-LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const LanguageTag& lang) {
+bool is_rewritten(const WordDiff& diff) {
+  std::size_t same = 0, total = 0;
+  for (const WordRun& run : diff) {
+    total += run.text.size();
+    if (run.kind == WordRun::Kind::same) same += run.text.size();
+  }
+  return total > 0 && same * 2 < total;
+}
+
+LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const LanguageTag& lang, DiffDetail detail) {
   static const std::vector<Chapter> none;
   auto old_it = from.chapters.find(lang);
   auto new_it = to.chapters.find(lang);
@@ -513,7 +564,7 @@ LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const
       auto old_intro = tokenize(chapter_intro_text(*was), lang), new_intro = tokenize(chapter_intro_text(now), lang);
       if (!same_words(old_intro, new_intro)) {
         change.intro_changed = true;
-        change.intro_diff = runs_of(old_intro, new_intro, myers(old_intro, new_intro));
+        change.intro_diff = text_diff(old_intro, new_intro, detail);
       }
       if (change.renamed)
         for (const Section& s : now.sections)
@@ -550,7 +601,7 @@ LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const
       sc.after = section_place(now, s);
       sc.moved_between_chapters = !was || it->second.chapter != i;
       sc.moved = sc.moved_between_chapters || !sections_in_order.count(s);
-      compare_texts(old_chapter, it->second.section, now, s, lang, sc);
+      compare_texts(old_chapter, it->second.section, now, s, lang, detail, sc);
       if (sc.moved || sc.title_changed || sc.level_changed || sc.text_changed)
         keyed_sections.emplace_back(static_cast<double>(s), std::move(sc));
     }

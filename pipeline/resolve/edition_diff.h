@@ -118,9 +118,25 @@ struct EditionDiff {
   std::vector<LanguageDiff> languages;  // in the order asked for
 };
 
+// How a text diff reads on the changes page: a text rewritten from the ground up is shown as its
+// old and its new version one after the other rather than word by word. The rule: less than half
+// of the diff's text (bytes of its runs, whitespace included) is unchanged.
+bool is_rewritten(const WordDiff& diff);
+
+// How much of a changed text's word diff is worked out.
+enum class DiffDetail {
+  every_word,  // a shortest word diff of every changed text (`leitbild diff`)
+  // For pages that show rewritten texts whole: a text that is_rewritten() whatever the word
+  // search would find (even if every word both versions have were matched, less than half could
+  // be unchanged) gets the diff "everything removed, everything added" without the search, which
+  // is_rewritten() just as well. Section and intro texts; titles always get every word.
+  for_reading,
+};
+
 // Languages missing from an edition are compared against nothing (everything added or removed).
 EditionDiff diff_editions(const Edition& from, const Edition& to, const std::vector<LanguageTag>& languages);
-LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const LanguageTag& lang);
+LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const LanguageTag& lang,
+                                   DiffDetail detail = DiffDetail::every_word);
 
 // The pieces, for renderers and tests.
 WordDiff diff_words(std::string_view before, std::string_view after, const LanguageTag& lang);

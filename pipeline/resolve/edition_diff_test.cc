@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "load/load.h"
 #include "resolve/resolve.h"
 #include "support/tree.h"
@@ -219,6 +221,100 @@ TEST(EditionDiff, SectionTextIsItsOwnBlocksWithoutSubsections) {
   const Chapter* praeambel = l.project.find_edition(3)->find_chapter("de", "praeambel");
   // `[](#vielfalt)` reads as its target's title.
   EXPECT_EQ(section_text(*praeambel, 0), "Der Integrationsrat berät die Stadt. Siehe Vielfalt als Stärke.");
+}
+
+TEST(EditionDiff, ForReadingSkipsTheWordSearchOnlyForRewrittenTexts) {
+  TempTree tree;
+  write_diff_project(tree);
+  // `bericht` gets a text written anew (nothing in common with "Jährlich.").
+  tree.write("content/editions/2/de/umsetzung.md",
+             "---\ntitle: Umsetzung\n---\n\n## Schritte {#schritte}\n\nNeun Schritte führen zum Ziel.\n\n"
+             "## Kommunikation {#kommunikation}\n\nWir informieren.\n\n## Bericht und Abstimmung {#bericht}\n\n"
+             "Der Rat bekommt im Herbst eine ausführliche Bilanz vorgelegt.\n");
+  Loaded l = load(tree);
+  const Edition* one = l.project.find_edition(1);
+  const Edition* two = l.project.find_edition(2);
+  const LanguageDiff every = diff_edition_language(*one, *two, "de");
+  const LanguageDiff reading = diff_edition_language(*one, *two, "de", DiffDetail::for_reading);
+  EXPECT_EQ(every.summary.sections_changed, reading.summary.sections_changed);
+  // One word changed: the same shortest diff either way, not rewritten.
+  ASSERT_TRUE(section(every, "anlass") && section(reading, "anlass"));
+  EXPECT_EQ(joined(section(reading, "anlass")->text_diff, WordRun::Kind::added),
+            joined(section(every, "anlass")->text_diff, WordRun::Kind::added));
+  EXPECT_EQ(section(reading, "anlass")->text_diff.size(), section(every, "anlass")->text_diff.size());
+  EXPECT_FALSE(is_rewritten(section(reading, "anlass")->text_diff));
+  // Written anew: everything removed, everything added; rewritten by both.
+  const SectionChange* bericht = section(reading, "bericht");
+  ASSERT_TRUE(bericht && bericht->text_changed);
+  ASSERT_EQ(bericht->text_diff.size(), 2u);
+  EXPECT_EQ(bericht->text_diff[0].kind, WordRun::Kind::removed);
+  EXPECT_EQ(bericht->text_diff[0].text, "Jährlich.");
+  EXPECT_EQ(bericht->text_diff[1].kind, WordRun::Kind::added);
+  EXPECT_TRUE(is_rewritten(bericht->text_diff));
+  EXPECT_TRUE(is_rewritten(section(every, "bericht")->text_diff));
+}
+
+// The shortcut must never change what the changes page shows: over many pairs of texts from small
+// vocabularies (so that they share anything from nothing to everything), a diff for reading is
+// either the shortest diff itself or "all removed, all added", and then the shortest diff is
+// rewritten too.
+TEST(EditionDiff, ForReadingNeverCallsATextRewrittenThatIsNot) {
+  TempTree tree;
+  tree.write("leitbild.yaml", "title: { de: \"Test\" }\npublisher: { de: \"Stadt\" }\nlanguages: [de]\n");
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  const std::vector<std::string> vocabulary = {"die", "Stadt", "fördert", "Vielfalt", "und", "Teilhabe", "aller", "Menschen",
+                                               "im", "Quartier", "der", "Integrationsrat", "berät", "Rat", "jährlich", "neu"};
+  constexpr int kSections = 120;
+  for (int edition = 1; edition <= 2; ++edition) {
+    tree.write(fmt::format("content/editions/{}/edition.yaml", edition),
+               fmt::format("edition: {}\ntitle: {{ de: \"{}. Auflage\" }}\nstatus: draft\nchapters: [text]\n", edition, edition));
+  }
+  std::string old_chapter = "---\ntitle: Text\n---\n", new_chapter = old_chapter;
+  for (int i = 0; i < kSections; ++i) {
+    const std::size_t words = 1 + next() % 30;
+    const std::size_t spread = 2 + static_cast<std::size_t>(i) % (vocabulary.size() - 1);  // how many words each text draws from
+    const std::size_t keep = next() % 101;  // percent of old words the new text keeps where they were
+    std::string before, after;
+    for (std::size_t w = 0; w < words; ++w) {
+      const std::string& word = vocabulary[next() % spread];
+      before += (w ? " " : "") + word;
+      after += (w ? (next() % 5 == 0 ? "\n" : " ") : "") + (next() % 100 < keep ? word : vocabulary[next() % vocabulary.size()]);
+    }
+    old_chapter += fmt::format("\n## Abschnitt {} {{#a{}}}\n\n{}.\n", i, i, before);
+    new_chapter += fmt::format("\n## Abschnitt {} {{#a{}}}\n\n{}.\n", i, i, after);
+  }
+  tree.write("content/editions/1/de/text.md", old_chapter);
+  tree.write("content/editions/2/de/text.md", new_chapter);
+  Loaded l = load(tree);
+  ASSERT_FALSE(l.diagnostics.has_errors());
+  const LanguageDiff every = diff_edition_language(*l.project.find_edition(1), *l.project.find_edition(2), "de");
+  const LanguageDiff reading =
+      diff_edition_language(*l.project.find_edition(1), *l.project.find_edition(2), "de", DiffDetail::for_reading);
+  int shortcuts = 0, rewritten = 0, edited = 0;
+  for (int i = 0; i < kSections; ++i) {
+    const SectionChange* e = section(every, fmt::format("a{}", i));
+    const SectionChange* r = section(reading, fmt::format("a{}", i));
+    ASSERT_EQ(e == nullptr, r == nullptr) << i;
+    if (!e || !e->text_changed) continue;
+    ASSERT_TRUE(r->text_changed);
+    const bool same_runs = e->text_diff.size() == r->text_diff.size() &&
+                           std::equal(e->text_diff.begin(), e->text_diff.end(), r->text_diff.begin(),
+                                      [](const WordRun& x, const WordRun& y) { return x.kind == y.kind && x.text == y.text; });
+    if (!same_runs) {
+      ++shortcuts;
+      ASSERT_EQ(r->text_diff.size(), 2u) << i;
+      EXPECT_EQ(r->text_diff[0].kind, WordRun::Kind::removed) << i;
+      EXPECT_EQ(r->text_diff[1].kind, WordRun::Kind::added) << i;
+      EXPECT_TRUE(is_rewritten(e->text_diff)) << "section " << i << " is not rewritten, but the shortcut was taken";
+    }
+    EXPECT_EQ(is_rewritten(e->text_diff), is_rewritten(r->text_diff)) << i;
+    (is_rewritten(e->text_diff) ? rewritten : edited)++;
+  }
+  // The sample covers all three cases.
+  EXPECT_GT(shortcuts, 5);
+  EXPECT_GT(rewritten, shortcuts);
+  EXPECT_GT(edited, 5);
 }
 
 // The issue's own example: the bundled edition 1 `masterplan` became edition 3 `umsetzung`.

@@ -93,12 +93,7 @@ TemplateList text_paragraphs(std::string_view text, const LanguageTag& lang) {
 // the old and the new version one after the other.
 TemplateData diff_view(const WordDiff& diff, const LanguageTag& lang, const Labels& labels, std::string_view old_text,
                        std::string_view new_text) {
-  std::size_t same = 0, total = 0;
-  for (const WordRun& run : diff) {
-    total += run.text.size();
-    if (run.kind == WordRun::Kind::same) same += run.text.size();
-  }
-  const bool rewritten = total > 0 && same * 2 < total;
+  const bool rewritten = is_rewritten(diff);
   TemplateData view;
   put(view, "rewritten", rewritten);
   put(view, "paragraphs", rewritten ? TemplateList{} : diff_paragraphs(diff, lang, labels));
@@ -137,7 +132,7 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
   };
   frame.print_footer = title + " \u00B7 " + ed_title + " \u00B7 " + site_title;
 
-  const LanguageDiff diff = diff_edition_language(previous, edition, lang);
+  const LanguageDiff diff = diff_edition_language(previous, edition, lang, DiffDetail::for_reading);
   auto new_href = [&](const std::string& stem, const std::string& anchor) {
     return relative_href(path, chapter_path(edition.number, lang, stem) + (anchor.empty() ? "" : "#" + anchor));
   };

@@ -116,7 +116,7 @@ Outputs render_edition_outline(const Project& project, const Edition& edition, c
       const ChangesWords words = changes_words(words_lang).value_or(*changes_words("en"));
       SlideSide side;
       side.lang = words_lang;
-      const DiffSummary summary = diff_edition_language(*previous, edition, lang).summary;
+      const DiffSummary summary = diff_edition_language(*previous, edition, lang, DiffDetail::for_reading).summary;
       const std::string compared = fmt::format(fmt::runtime(words.compared_to), localized_or(previous->title, lang, source));
       const std::string href = changes_href(edition.number, lang);
       side.heading = [words](xmlNodePtr h) { append_text(h, words.heading); };
