@@ -19,6 +19,7 @@
 #include "publish/output_dir.h"
 #include "publish/publish.h"
 #include "render/render.h"
+#include "render/warm_up.h"
 #include "resolve/resolve.h"
 
 namespace leitbild {
@@ -184,6 +185,10 @@ int run_build(const BuildOptions& options) {
       fmt::print(stderr, "leitbild: edition {} does not exist (no content/editions/{}/edition.yaml)\n", number, number);
       return kExitUsage;
     }
+  render_options.theme_dirs = theme_dirs_for(project, diagnostics);
+  render_options.node_modules = node_modules_for(project);
+  // While this thread resolves and checks, another loads the renderers' locale data.
+  std::jthread warm_up(warm_up_renderers, project.languages, render_options);
   stage_start = Clock::now();
   progress.start_stage("resolve", 0);
   resolve_project(project, diagnostics);
@@ -191,9 +196,8 @@ int run_build(const BuildOptions& options) {
   stage_start = Clock::now();
   progress.start_stage("check", 0);
   check_project(project, diagnostics);
-  render_options.theme_dirs = theme_dirs_for(project, diagnostics);
-  render_options.node_modules = node_modules_for(project);
   timings.push_back({"check", since(stage_start)});
+  warm_up.join();
   if (int signal = interrupt_signal()) {
     progress.clear();
     die_by_signal(signal);

@@ -4,6 +4,7 @@
 // accessibility) into {{{content}}}, then `page` around it with the chrome every page has:
 // skip link, header, language and edition switchers, breadcrumbs, pager, footer.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,8 @@ struct SiteContext {
   HtmlTheme theme;
   Diagnostics& diagnostics;
   Outputs outputs;
+  // Every page lists every edition: what does not depend on the page, per edition and language.
+  std::map<std::pair<int, LanguageTag>, TemplateData> edition_facts;
 
   SiteContext(const Project& p, const RenderOptions& o, Diagnostics& d)
       : project(p), options(o), theme(o, p.root, d), diagnostics(d) {}

@@ -8,6 +8,7 @@
 #include "render/html/html_test_support.h"
 #include "render/html/locale_text.h"
 #include "render/html/site_paths.h"
+#include "render/warm_up.h"
 #include "support/tree.h"
 
 namespace leitbild {
@@ -281,6 +282,27 @@ TEST(HtmlTheme, ATemplateEditedBetweenBuildsOfOneProcessIsRenderedAsEdited) {
   EXPECT_FALSE(second.diagnostics.has_errors()) << dump(second.diagnostics);
   EXPECT_CONTAINS(second.page("3/de/index.html"), "<footer class=\"zweiter\">Herausgeberin: Stadt Beispiel</footer>");
   EXPECT_NOT_CONTAINS(second.page("3/de/index.html"), "erster");
+}
+
+TEST(HtmlTheme, TheWarmUpChangesNothingAJobSeesOrReports) {
+  TempTree tree;
+  tree.write_minimal_project();
+  tree.write("themes/warm/html/labels/nl.yaml", "toc: [nicht, geschlossen\n");
+  const BuiltSite cold = build_html_site(tree.root(), tree.root() / "themes/warm");
+  RenderOptions options;
+  options.theme_dirs = {tree.root() / "themes/warm", LEITBILD_DEFAULT_THEME_DIR};
+  warm_up_renderers({"de", "nl", "xx"}, options);  // "xx": ICU has no data for it; nothing breaks
+  const BuiltSite warm = build_html_site(tree.root(), tree.root() / "themes/warm");
+  ASSERT_EQ(cold.outputs.size(), warm.outputs.size());
+  for (std::size_t i = 0; i < cold.outputs.size(); ++i) {
+    EXPECT_EQ(cold.outputs[i].path, warm.outputs[i].path);
+    EXPECT_EQ(cold.outputs[i].bytes, warm.outputs[i].bytes) << cold.outputs[i].path;
+  }
+  // The broken labels file is still reported by the job that uses it.
+  std::string reported;
+  for (const Diagnostic& d : warm.diagnostics.all())
+    if (d.code == "LB0610") reported += d.where.file + ": " + d.message + "\n";
+  EXPECT_CONTAINS(reported, "themes/warm/html/labels/nl.yaml: the labels file could not be read");
 }
 
 TEST(HtmlTheme, TemplateErrorsAreDiagnosticsNotCrashes) {

@@ -67,12 +67,13 @@ const Edition* previous_edition(const Project& project, const Edition& edition) 
   return previous;
 }
 
-TemplateData edition_facts(SiteContext& ctx, const Edition& edition, const LanguageTag& lang, const std::string& from_page) {
+namespace {
+
+TemplateData page_independent_edition_facts(SiteContext& ctx, const Edition& edition, const LanguageTag& lang) {
   const Labels& labels = ctx.theme.labels(lang);
   TemplateData data;
   put(data, "number", std::to_string(edition.number));
   put(data, "title", edition_title(edition, lang, ctx.project));
-  put(data, "href", relative_href(from_page, edition_home_path(edition.number, lang)));
   put(data, "published", edition.status == "published");
   put(data, "status", label(labels, edition.status == "published" ? "status_published" : "status_draft"));
   put(data, "has_adopted", edition.adopted.has_value());
@@ -85,6 +86,16 @@ TemplateData edition_facts(SiteContext& ctx, const Edition& edition, const Langu
   for (const Edition& e : ctx.project.editions)
     if (e.status == "published") newest_published = &e;
   put(data, "current", newest_published == &edition);
+  return data;
+}
+
+}  // namespace
+
+TemplateData edition_facts(SiteContext& ctx, const Edition& edition, const LanguageTag& lang, const std::string& from_page) {
+  auto [known, fresh] = ctx.edition_facts.try_emplace({edition.number, lang});
+  if (fresh) known->second = page_independent_edition_facts(ctx, edition, lang);
+  TemplateData data = known->second;
+  put(data, "href", relative_href(from_page, edition_home_path(edition.number, lang)));
   return data;
 }
 
