@@ -35,8 +35,9 @@ endif()
 find_package(Threads REQUIRED)
 # The leitbild binary allocates with jemalloc: a build makes and frees millions of small strings
 # and template values on every core, and glibc's malloc was a fifth of a large build's time
-# (docs/performance.md). Not under the sanitizers, which bring their own allocator.
-if(NOT LEITBILD_SANITIZE AND NOT LEITBILD_FUZZ)
+# (docs/performance.md). Not under the sanitizers, which bring their own allocator (also when
+# they come through CMAKE_CXX_FLAGS, as in a ThreadSanitizer build).
+if(NOT LEITBILD_SANITIZE AND NOT LEITBILD_FUZZ AND NOT CMAKE_CXX_FLAGS MATCHES "-fsanitize")
   leitbild_require_pkg(JEMALLOC jemalloc libjemalloc-dev)
 endif()
 
