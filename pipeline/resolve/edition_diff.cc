@@ -126,9 +126,11 @@ std::string text_between(const Chapter& chapter, cmark_node* first) {
 // ---------------------------------------------------------------------------------------------
 // Words and the Myers diff.
 
+// A word and the whitespace before it, as views into the text it came from (which must outlive
+// it: tokenize() refuses temporaries).
 struct Token {
-  std::string space;  // whitespace before the word
-  std::string word;
+  std::string_view space;
+  std::string_view word;
 };
 
 bool is_all_space(std::string_view text) {
@@ -154,28 +156,33 @@ icu::BreakIterator* word_breaker(const LanguageTag& lang) {
   return breaker.get();
 }
 
+std::vector<Token> tokenize(std::string&& text, const LanguageTag& lang) = delete;  // the tokens would dangle
+
 std::vector<Token> tokenize(std::string_view text, const LanguageTag& lang) {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
   icu::BreakIterator* words = word_breaker(lang);
-  std::string pending_space;
   if (!words) {
     // No ICU data for word breaks: whitespace-separated words are the next best thing.
     std::size_t i = 0;
     while (i < text.size()) {
       std::size_t start = i;
       while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
-      std::string space(text.substr(start, i - start));
+      const std::string_view space = text.substr(start, i - start);
       start = i;
       while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
-      if (i > start) tokens.push_back({space, std::string(text.substr(start, i - start))});
+      if (i > start) tokens.push_back({space, text.substr(start, i - start)});
     }
     return tokens;
   }
+  // Whitespace segments before a word are contiguous: the word's space runs from the end of the
+  // previous word to its start.
+  std::size_t space_start = 0;
   for (const TextSegment& s : segments_of(*words, text)) {
     const std::string_view segment = text.substr(s.begin, s.end - s.begin);
-    if (is_all_space(segment)) pending_space += segment;
-    else tokens.push_back({std::exchange(pending_space, {}), std::string(segment)});
+    if (is_all_space(segment)) continue;
+    tokens.push_back({text.substr(space_start, s.begin - space_start), segment});
+    space_start = s.end;
   }
   return tokens;
 }
@@ -284,7 +291,7 @@ WordDiff runs_of(const std::vector<Token>& a, const std::vector<Token>& b, const
     if (e != Edit::insert) ++i;
     if (e != Edit::erase) ++j;
     if (runs.empty() || runs.back().kind != kind) runs.push_back({kind, {}});
-    runs.back().text += t.space + t.word;
+    runs.back().text.append(t.space).append(t.word);
   }
   return runs;
 }
@@ -400,8 +407,9 @@ void compare_texts(const Chapter& old_chapter, std::size_t old_section, const Ch
     change.title_diff = runs_of(old_title, new_title, myers(old_title, new_title));
   }
   change.level_changed = a.level != b.level;
-  auto old_text = tokenize(section_text(old_chapter, old_section), lang);
-  auto new_text = tokenize(section_text(new_chapter, new_section), lang);
+  const std::string old_words = section_text(old_chapter, old_section), new_words = section_text(new_chapter, new_section);
+  auto old_text = tokenize(old_words, lang);
+  auto new_text = tokenize(new_words, lang);
   if (!same_words(old_text, new_text)) {
     change.text_changed = true;
     change.text_diff = text_diff(old_text, new_text, detail);
@@ -460,7 +468,7 @@ bool DiffSummary::empty() const {
 
 std::vector<std::string> split_words(std::string_view text, const LanguageTag& lang) {
   std::vector<std::string> words;
-  for (auto& token : tokenize(text, lang)) words.push_back(std::move(token.word));
+  for (const Token& token : tokenize(text, lang)) words.emplace_back(token.word);
   return words;
 }
 
@@ -561,7 +569,8 @@ LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const
         change.title_changed = true;
         change.title_diff = runs_of(old_title, new_title, myers(old_title, new_title));
       }
-      auto old_intro = tokenize(chapter_intro_text(*was), lang), new_intro = tokenize(chapter_intro_text(now), lang);
+      const std::string old_intro_text = chapter_intro_text(*was), new_intro_text = chapter_intro_text(now);
+      auto old_intro = tokenize(old_intro_text, lang), new_intro = tokenize(new_intro_text, lang);
       if (!same_words(old_intro, new_intro)) {
         change.intro_changed = true;
         change.intro_diff = text_diff(old_intro, new_intro, detail);
@@ -572,7 +581,8 @@ LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const
             change.shared_anchors.push_back(s.anchor);
     } else {
       change.added = true;
-      auto intro = tokenize(chapter_intro_text(now), lang);
+      const std::string intro_text = chapter_intro_text(now);
+      auto intro = tokenize(intro_text, lang);
       change.intro_changed = !intro.empty();
       change.intro_diff = runs_of({}, intro, std::vector<Edit>(intro.size(), Edit::insert));
     }
@@ -632,7 +642,8 @@ LanguageDiff diff_edition_language(const Edition& from, const Edition& to, const
     ChapterChange change;
     change.removed = true;
     change.before = chapter_place(olds[i], i);
-    auto intro = tokenize(chapter_intro_text(olds[i]), lang);
+    const std::string intro_text = chapter_intro_text(olds[i]);
+    auto intro = tokenize(intro_text, lang);
     change.intro_changed = !intro.empty();
     change.intro_diff = runs_of(intro, {}, std::vector<Edit>(intro.size(), Edit::erase));
     for (std::size_t s = 0; s < olds[i].sections.size(); ++s)
