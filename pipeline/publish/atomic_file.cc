@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "model/file_descriptor.h"
+
 namespace leitbild {
 namespace fs = std::filesystem;
 
@@ -19,17 +21,11 @@ std::string write_file_atomically(const fs::path& path, std::string_view bytes, 
   const fs::path temp = path.parent_path() / fmt::format(".{}.tmp-{}-{}", path.filename().string(), getpid(), counter++);
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return fmt::format("cannot create `{}`: {}", temp.string(), std::strerror(errno));
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      std::string error = fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return error;
-    }
-    done += static_cast<std::size_t>(n);
+  if (!write_all(fd, bytes)) {
+    std::string error = fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return error;
   }
   if ((durable && ::fsync(fd) != 0) || ::close(fd) != 0) {
     std::string error = fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));

@@ -10,32 +10,14 @@
 
 #include <fmt/format.h>
 
+#include "model/file_descriptor.h"
+
 namespace leitbild {
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// Closes a file descriptor when it goes out of scope.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  // Closes now, reporting the error close() may give (a write that failed late).
-  bool close() {
-    const int fd = fd_;
-    fd_ = -1;
-    return ::close(fd) == 0;
-  }
-
- private:
-  int fd_;
-};
 
 std::string create_parent(const fs::path& path) {
   std::error_code ec;
@@ -70,13 +52,7 @@ std::string write_output_file(const fs::path& path, std::string_view bytes, cons
   if (std::string error = create_parent(path); !error.empty()) return error;
   FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
   if (fd.get() < 0) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
-  std::size_t at = 0;
-  while (at < bytes.size()) {
-    const ssize_t put = ::write(fd.get(), bytes.data() + at, bytes.size() - at);
-    if (put < 0 && errno == EINTR) continue;
-    if (put <= 0) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
-    at += static_cast<std::size_t>(put);
-  }
+  if (!write_all(fd.get(), bytes)) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
   if (epoch) {
     // Reproducible archives of dist/ (tar, zip) need reproducible file times too.
     const struct timespec times[2] = {{static_cast<time_t>(*epoch), 0}, {static_cast<time_t>(*epoch), 0}};

@@ -15,6 +15,8 @@
 #include <cstring>
 #include <thread>
 
+#include "model/file_descriptor.h"
+
 extern char** environ;
 
 namespace leitbild {
@@ -24,30 +26,6 @@ namespace {
 
 constexpr std::size_t kErrorsKept = 64 * 1024;
 
-class FileDescriptor {
- public:
-  FileDescriptor() = default;
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() { close(); }
-  FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
-  FileDescriptor& operator=(FileDescriptor&& other) noexcept {
-    if (this != &other) {
-      close();
-      fd_ = other.fd_;
-      other.fd_ = -1;
-    }
-    return *this;
-  }
-  int get() const { return fd_; }
-  explicit operator bool() const { return fd_ >= 0; }
-  void close() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_ = -1;
-};
 
 struct Pipe {
   FileDescriptor read_end, write_end;
@@ -64,13 +42,7 @@ std::optional<Pipe> make_pipe() {
 FileDescriptor input_file(const std::string& input) {
   FileDescriptor fd(::memfd_create("leitbild-stdin", MFD_CLOEXEC));
   if (!fd) return fd;
-  std::size_t written = 0;
-  while (written < input.size()) {
-    const ssize_t n = ::write(fd.get(), input.data() + written, input.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return FileDescriptor();
-    written += static_cast<std::size_t>(n);
-  }
+  if (!write_all(fd.get(), input)) return FileDescriptor();
   if (::lseek(fd.get(), 0, SEEK_SET) != 0) return FileDescriptor();
   return fd;
 }
