@@ -19,7 +19,7 @@ std::string dump(const Json& json) { return json.dump(2, ' ', false, Json::error
 
 }  // namespace
 
-std::string report_json(const Project& project, const std::vector<std::string>& formats,
+std::string report_json(const Project& project, const SourceFingerprints& fingerprints, const std::vector<std::string>& formats,
                         const std::vector<SkippedFormat>& skipped, const std::vector<PlannedJob>& jobs,
                         const std::vector<JobOutcome>& outcomes, const RenderOptions& render_options,
                         const Diagnostics& diagnostics) {
@@ -52,7 +52,7 @@ std::string report_json(const Project& project, const std::vector<std::string>& 
 
   // Inputs: every text the loader read, every other file a job named, every theme file jobs used.
   std::map<std::string, std::pair<std::string, std::size_t>> inputs;  // path -> sha256, size
-  for (const auto& [path, text] : project.sources) inputs[path] = {sha256_hex(text), text.size()};
+  for (const auto& [path, text] : project.sources) inputs[path] = {fingerprints.at(path), text.size()};
   std::set<std::string> theme_files;
   for (const auto& planned : jobs) {
     for (const auto& path : planned.job.inputs) {

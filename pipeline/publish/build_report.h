@@ -10,10 +10,11 @@
 #include "model/project.h"
 #include "publish/job_runner.h"
 #include "publish/publish.h"
+#include "publish/render_cache.h"
 
 namespace leitbild {
 
-std::string report_json(const Project& project, const std::vector<std::string>& formats,
+std::string report_json(const Project& project, const SourceFingerprints& fingerprints, const std::vector<std::string>& formats,
                         const std::vector<SkippedFormat>& skipped, const std::vector<PlannedJob>& jobs,
                         const std::vector<JobOutcome>& outcomes, const RenderOptions& render_options,
                         const Diagnostics& diagnostics);

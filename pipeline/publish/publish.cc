@@ -176,10 +176,12 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
       jobs.push_back({format->name, std::move(job), {}, weight});
     }
   }
+  const SourceFingerprints fingerprints = fingerprint_sources(project);
   std::optional<RenderCache> cache;
   if (options.cache) {
     cache.emplace(*options.cache);
-    for (auto& planned : jobs) planned.cache_key = job_cache_key(project, planned.format, planned.job, render_options);
+    for (auto& planned : jobs)
+      planned.cache_key = job_cache_key(project, fingerprints, planned.format, planned.job, render_options);
   }
   timings.push_back({"plan", since(stage_start)});
   result.jobs = jobs.size();
@@ -236,7 +238,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   stage_start = Clock::now();
   progress.start_stage("report", 1, "files");
   if (std::string error = write_output_file(staging / "report.json",
-                                       report_json(project, format_names, options.skipped, jobs, outcomes, render_options, diagnostics),
+                                       report_json(project, fingerprints, format_names, options.skipped, jobs, outcomes, render_options, diagnostics),
                                        render_options.source_date_epoch);
       !error.empty()) {
     diagnostics.add("LB0601", {}, error);

@@ -12,6 +12,7 @@
 
 #include "check/check.h"
 #include "load/load.h"
+#include "model/sha256.h"
 #include "publish/interrupt.h"
 #include "publish/job_runner.h"
 #include "publish/output_dir.h"
@@ -442,6 +443,16 @@ TEST(RenderCache, EntriesRoundTripWithDiagnostics) {
   bytes.back() ^= 1;
   EXPECT_FALSE(deserialize_job_result(bytes));
   EXPECT_FALSE(deserialize_job_result(bytes.substr(0, bytes.size() / 2)));
+}
+
+TEST(RenderCache, SourceFingerprintsAreEachTextsSha256WhicheverThreadHashedIt) {
+  Project project;
+  for (int i = 0; i < 1000; ++i) project.sources[fmt::format("content/editions/1/de/k{}.md", i)] = std::string(i, 'a' + i % 26);
+  const SourceFingerprints fingerprints = fingerprint_sources(project);
+  ASSERT_EQ(fingerprints.size(), project.sources.size());
+  for (const auto& [path, text] : project.sources) EXPECT_EQ(fingerprints.at(path), sha256_hex(text)) << path;
+  EXPECT_EQ(input_fingerprint(project, fingerprints, "content/editions/1/de/k7.md"), "text:" + sha256_hex(std::string(7, 'h')));
+  EXPECT_EQ(input_fingerprint(project, fingerprints, "content/editions/1/de/nowhere.png"), "missing");
 }
 
 TEST(RenderCache, ToolFingerprintNamesVersionAndBuild) {

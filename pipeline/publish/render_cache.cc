@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "model/parallel.h"
 #include "model/sha256.h"
 #include "model/version.h"
 #include "publish/atomic_file.h"
@@ -143,15 +144,29 @@ const std::string& tool_fingerprint() {
   return fingerprint;
 }
 
-std::string input_fingerprint(const Project& project, const std::string& path) {
-  if (auto it = project.sources.find(path); it != project.sources.end()) return "text:" + sha256_hex(it->second);
+SourceFingerprints fingerprint_sources(const Project& project) {
+  std::vector<const std::pair<const std::string, std::string>*> texts;
+  texts.reserve(project.sources.size());
+  for (const auto& entry : project.sources) texts.push_back(&entry);
+  std::vector<std::string> digests(texts.size());
+  for_each_in_parallel(texts.size(), threads_for(texts.size(), 256), [&] {
+    return [&](std::size_t i) { digests[i] = sha256_hex(texts[i]->second); };
+  });
+  SourceFingerprints fingerprints;
+  fingerprints.reserve(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) fingerprints.emplace(texts[i]->first, std::move(digests[i]));
+  return fingerprints;
+}
+
+std::string input_fingerprint(const Project& project, const SourceFingerprints& sources, const std::string& path) {
+  if (auto it = sources.find(path); it != sources.end()) return "text:" + it->second;
   std::string bytes;
   if (path.find("..") == std::string::npos && read_file_bytes(project.root / path, bytes)) return "file:" + sha256_hex(bytes);
   return "missing";
 }
 
-std::string job_cache_key(const Project& project, const std::string& format, const RenderJob& job,
-                          const RenderOptions& options) {
+std::string job_cache_key(const Project& project, const SourceFingerprints& sources, const std::string& format,
+                          const RenderJob& job, const RenderOptions& options) {
   Sha256 hash;
   feed(hash, "leitbild-render-key 1");
   feed(hash, tool_fingerprint());
@@ -163,7 +178,7 @@ std::string job_cache_key(const Project& project, const std::string& format, con
   feed(hash, std::to_string(inputs.size()));
   for (const auto& path : inputs) {
     feed(hash, path);
-    feed(hash, input_fingerprint(project, path));
+    feed(hash, input_fingerprint(project, sources, path));
   }
   std::vector<std::string> theme = job.theme_inputs;
   std::sort(theme.begin(), theme.end());

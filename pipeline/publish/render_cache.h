@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -25,12 +26,17 @@ struct JobResult {
 // without one, the SHA-256 of the executable), so a rebuilt binary never reuses old entries.
 const std::string& tool_fingerprint();
 
-// Fingerprint of one named input: its text from Project::sources, else the bytes of the file under
-// the root (images and other non-text files), else "missing".
-std::string input_fingerprint(const Project& project, const std::string& path);
+// SHA-256 (hex) of every text in Project::sources by path, computed once per build on every core:
+// the cache keys and the build report both name them, and one chapter is an input of several jobs.
+using SourceFingerprints = std::unordered_map<std::string, std::string>;
+SourceFingerprints fingerprint_sources(const Project& project);
 
-std::string job_cache_key(const Project& project, const std::string& format, const RenderJob& job,
-                          const RenderOptions& options);
+// Fingerprint of one named input: its text's from `sources`, else the bytes of the file under the
+// root (images and other non-text files), else "missing".
+std::string input_fingerprint(const Project& project, const SourceFingerprints& sources, const std::string& path);
+
+std::string job_cache_key(const Project& project, const SourceFingerprints& sources, const std::string& format,
+                          const RenderJob& job, const RenderOptions& options);
 
 std::string serialize_job_result(const JobResult& result);
 std::optional<JobResult> deserialize_job_result(std::string_view bytes);  // nullopt: damaged

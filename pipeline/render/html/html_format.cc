@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <unordered_set>
 
 #include "render/html/html_site.h"
 
@@ -11,9 +12,19 @@ namespace leitbild {
 
 namespace {
 
-void add_unique(std::vector<std::string>& list, const std::string& item) {
-  if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
-}
+// A job's inputs in the order first named, each once (an edition names hundreds of chapters).
+class InputList {
+ public:
+  explicit InputList(std::vector<std::string> first) : list_(std::move(first)), seen_(list_.begin(), list_.end()) {}
+  void add(const std::string& path) {
+    if (seen_.insert(path).second) list_.push_back(path);
+  }
+  std::vector<std::string> take() { return std::move(list_); }
+
+ private:
+  std::vector<std::string> list_;
+  std::unordered_set<std::string> seen_;
+};
 
 // Every page names the project (leitbild.yaml) and links to every edition (edition.yaml: titles,
 // chapter lists for the edition switcher).
@@ -26,21 +37,21 @@ std::vector<std::string> site_inputs(const Project& project) {
 // An edition in one language also shows the glossary (term links, the glossary page), and the
 // previous edition's chapters (the "what is new" page), and copies the files its chapters link to.
 std::vector<std::string> edition_inputs(const Project& project, const Edition& edition, const LanguageTag& lang) {
-  std::vector<std::string> inputs = site_inputs(project);
+  InputList inputs(site_inputs(project));
   for (const auto& [path, text] : project.sources)
-    if (path.starts_with("glossary/")) add_unique(inputs, path);
+    if (path.starts_with("glossary/")) inputs.add(path);
   auto add_chapters = [&](const Edition& e) {
     auto it = e.chapters.find(lang);
     if (it == e.chapters.end()) return;
     for (const Chapter& chapter : it->second) {
-      add_unique(inputs, chapter.path);
+      inputs.add(chapter.path);
       if (&e == &edition)
-        for (const std::string& file : chapter_local_files(chapter)) add_unique(inputs, file);
+        for (const std::string& file : chapter_local_files(chapter)) inputs.add(file);
     }
   };
   add_chapters(edition);
   if (const Edition* previous = previous_edition(project, edition)) add_chapters(*previous);
-  return inputs;
+  return inputs.take();
 }
 
 template <typename Body>
