@@ -236,12 +236,15 @@ int run_build(const BuildOptions& options) {
       if (!options.quiet) {
         std::vector<std::string> names;
         for (const auto* f : selected) names.push_back(f->name);
-        fmt::print(stderr, "leitbild: built {} into `{}`: {} file(s); {} job(s) rendered, {} from the cache{} ({:.1f}s)\n",
+        fmt::print(stderr, "leitbild: built {} into `{}`: {} file(s); {} job(s) rendered, {} from the cache{}{} ({:.1f}s)\n",
                    names.empty() ? "nothing" : fmt::format("{}", fmt::join(names, ", ")), out.string(),
                    result.files_written, result.jobs_rendered, result.jobs_from_cache,
                    result.cache_damaged ? fmt::format(", {} damaged cache entr{} ignored", result.cache_damaged,
                                                       result.cache_damaged == 1 ? "y" : "ies")
                                         : "",
+                   result.cache_pruned ? fmt::format(", {} cache entr{} unused for two weeks removed", result.cache_pruned,
+                                                     result.cache_pruned == 1 ? "y" : "ies")
+                                       : "",
                    since(build_start));
       }
       return exit_code_for(diagnostics, options.werror);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -268,6 +269,11 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   }
   guard.release();
   timings.push_back({"swap", since(stage_start)});
+  if (cache) {
+    std::unordered_set<std::string> used;
+    for (const auto& planned : jobs) used.insert(planned.cache_key);
+    result.cache_pruned = cache->prune(used, options.cache_entry_lifetime);
+  }
   return result;
 }
 

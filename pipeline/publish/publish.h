@@ -32,6 +32,8 @@ struct PublishOptions {
   bool werror = false;                          // warnings fail the build too
   bool write_timings = false;                   // also write <out>/timings.json
   std::vector<SkippedFormat> skipped;           // recorded in report.json
+  // After a successful build, cache entries unused for this long are removed (docs/publishing.md).
+  std::chrono::seconds cache_entry_lifetime = std::chrono::days(14);
   // Test hook (LEITBILD_TEST_SLOW_MS): pause this long after each file written into staging, so a
   // test can interrupt or kill a build while it writes.
   std::chrono::milliseconds slow_write{0};
@@ -52,6 +54,7 @@ struct PublishResult {
   std::size_t jobs_rendered = 0;
   std::size_t jobs_from_cache = 0;
   std::size_t cache_damaged = 0;
+  std::size_t cache_pruned = 0;  // entries unused for PublishOptions::cache_entry_lifetime, removed
   std::size_t files_written = 0;
   std::size_t files_unchanged = 0;  // of files_written, linked from the previous output (output_file.h)
   std::vector<std::filesystem::path> stale_removed;  // leftovers of killed builds

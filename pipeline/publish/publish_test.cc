@@ -202,6 +202,46 @@ TEST_F(PublishTest, EditingOneChapterRerendersOnlyWhatDependsOnIt) {
   EXPECT_EQ(test_.runs, 4);  // every chapter job names test.css; the index does not
 }
 
+// A build server's cache would otherwise grow with every commit: entries nobody used for the
+// lifetime go after a successful build; those this build used stay however old they are.
+TEST_F(PublishTest, CacheEntriesUnusedForTheirLifetimeArePrunedAndUsedOnesKept) {
+  ASSERT_EQ(build().result.status, PublishResult::Status::ok);
+  std::vector<fs::path> entries;
+  for (const auto& entry : fs::recursive_directory_iterator(cache()))
+    if (entry.is_regular_file()) entries.push_back(entry.path());
+  ASSERT_EQ(entries.size(), 5u);
+  const auto month_ago = fs::file_time_type::clock::now() - std::chrono::days(30);
+  for (const fs::path& entry : entries) fs::last_write_time(entry, month_ago);  // used a month ago
+  const fs::path forgotten = cache() / "v1/00/00forgotten";  // an entry of an older tree or binary
+  const fs::path recent = cache() / "v1/00/00recent";
+  tree_.write(".leitbild-cache/v1/00/00forgotten", "leitbild-render-cache 1\n");
+  tree_.write(".leitbild-cache/v1/00/00recent", "leitbild-render-cache 1\n");
+  fs::last_write_time(forgotten, month_ago);
+  fs::last_write_time(recent, fs::file_time_type::clock::now() - std::chrono::days(3));
+
+  Build again = build();
+  ASSERT_EQ(again.result.status, PublishResult::Status::ok);
+  EXPECT_EQ(again.result.jobs_from_cache, 5u);
+  EXPECT_EQ(again.result.cache_pruned, 1u);
+  EXPECT_FALSE(fs::exists(forgotten));
+  EXPECT_TRUE(fs::exists(recent));
+  for (const fs::path& entry : entries) {
+    ASSERT_TRUE(fs::exists(entry)) << entry;
+    EXPECT_GT(fs::last_write_time(entry), month_ago + std::chrono::days(29)) << "a hit renews " << entry;
+  }
+}
+
+// A failed build prunes nothing: its jobs may not have run, and nothing says the cache is stale.
+TEST_F(PublishTest, AFailedBuildLeavesTheCacheAsItWas) {
+  ASSERT_EQ(build().result.status, PublishResult::Status::ok);
+  tree_.write(".leitbild-cache/v1/00/00forgotten", "leitbild-render-cache 1\n");
+  fs::last_write_time(cache() / "v1/00/00forgotten", fs::file_time_type::clock::now() - std::chrono::days(30));
+  tree_.write("content/editions/3/nl/grundsaetze.md", "---\ntitle: Uitgangspunten\n---\n\nNieuwe tekst.\n");
+  test_.on_run = [](const std::string&, Diagnostics& d) { d.add("LB0620", {}, "render failed"); };
+  EXPECT_EQ(build().result.status, PublishResult::Status::failed);
+  EXPECT_TRUE(fs::exists(cache() / "v1/00/00forgotten"));
+}
+
 TEST_F(PublishTest, NoCacheRendersEverythingAndStoresNothing) {
   ASSERT_EQ(build(2, false).result.status, PublishResult::Status::ok);
   EXPECT_EQ(test_.runs, 5);

@@ -1,6 +1,8 @@
 #include "publish/render_cache.h"
 
 #include <elf.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <link.h>
 
 #include <algorithm>
@@ -268,8 +270,28 @@ std::optional<JobResult> RenderCache::load(const std::string& key, bool* damaged
     if (damaged) *damaged = true;
     std::error_code ec;
     fs::remove(path, ec);
+    return result;
   }
+  ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // used now: prune keeps it (best effort)
   return result;
+}
+
+std::size_t RenderCache::prune(const std::unordered_set<std::string>& keep, std::chrono::seconds unused_for) const {
+  const auto now = fs::file_time_type::clock::now();
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const auto& bucket : fs::directory_iterator(dir_ / "v1", ec)) {
+    std::error_code bucket_ec;
+    if (!bucket.is_directory(bucket_ec)) continue;
+    for (const auto& entry : fs::directory_iterator(bucket.path(), bucket_ec)) {
+      std::error_code entry_ec;
+      if (!entry.is_regular_file(entry_ec) || keep.contains(entry.path().filename().string())) continue;
+      const auto modified = entry.last_write_time(entry_ec);
+      if (entry_ec || now - modified < unused_for) continue;
+      if (fs::remove(entry.path(), entry_ec)) ++removed;
+    }
+  }
+  return removed;
 }
 
 void RenderCache::store(const std::string& key, const JobResult& result) const {

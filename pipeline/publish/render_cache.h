@@ -4,11 +4,13 @@
 // of each source it names, each theme file it names, and the render options. An entry holds the
 // job's output files and diagnostics, behind a checksum of its own bytes: a damaged entry is
 // detected, ignored and rendered again, never published.
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -48,6 +50,10 @@ class RenderCache {
   std::optional<JobResult> load(const std::string& key, bool* damaged = nullptr) const;
   // Best effort: a cache that cannot be written only costs time.
   void store(const std::string& key, const JobResult& result) const;
+  // Removes the entries no build has used for `unused_for` (an entry's modification time is set
+  // when it is stored and renewed by every hit), except those named in `keep`, and temporary files
+  // of writers killed that long ago. Best effort; returns how many files went.
+  std::size_t prune(const std::unordered_set<std::string>& keep, std::chrono::seconds unused_for) const;
   std::filesystem::path entry_path(const std::string& key) const;
   const std::filesystem::path& dir() const { return dir_; }
 
