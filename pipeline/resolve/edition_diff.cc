@@ -407,12 +407,16 @@ void compare_texts(const Chapter& old_chapter, std::size_t old_section, const Ch
     change.title_diff = runs_of(old_title, new_title, myers(old_title, new_title));
   }
   change.level_changed = a.level != b.level;
-  const std::string old_words = section_text(old_chapter, old_section), new_words = section_text(new_chapter, new_section);
+  std::string old_words = section_text(old_chapter, old_section), new_words = section_text(new_chapter, new_section);
   auto old_text = tokenize(old_words, lang);
   auto new_text = tokenize(new_words, lang);
   if (!same_words(old_text, new_text)) {
     change.text_changed = true;
     change.text_diff = text_diff(old_text, new_text, detail);
+    old_text.clear();  // views into the words moved next
+    new_text.clear();
+    change.old_text = std::move(old_words);
+    change.new_text = std::move(new_words);
   }
 }
 
@@ -422,6 +426,7 @@ SectionChange whole_section(const Chapter& chapter, std::size_t index, bool adde
   // All of it added or removed: one run, the text as tokenize() + runs_of() would give it back
   // (every word with the space before it, trailing space dropped), without splitting it into words.
   std::string text = section_text(chapter, index);
+  (added ? change.new_text : change.old_text) = text;
   text.resize(without_trailing_space(text));
   WordDiff runs;
   if (!text.empty()) runs.push_back({added ? WordRun::Kind::added : WordRun::Kind::removed, std::move(text)});

@@ -102,15 +102,6 @@ TemplateData diff_view(const WordDiff& diff, const LanguageTag& lang, const Labe
   return view;
 }
 
-// A section's own text in an edition (empty when it cannot be found).
-std::string text_of(const Edition& edition, const SectionPlace& place, const std::string& anchor, const LanguageTag& lang) {
-  const Chapter* chapter = edition.find_chapter(lang, place.chapter);
-  if (!chapter) return {};
-  for (std::size_t i = 0; i < chapter->sections.size(); ++i)
-    if (chapter->sections[i].anchor == anchor) return section_text(*chapter, i);
-  return {};
-}
-
 std::string place_label(const std::string& number, const std::string& title, const LanguageTag& lang) {
   const std::string t = typographic(title, lang);
   return number.empty() ? t : number + " " + t;
@@ -196,8 +187,7 @@ void emit_changes_page(SiteContext& ctx, const Edition& edition, const Edition& 
       put(d, "has_before", s.before.has_value() && s.after.has_value() && (s.moved || s.title_changed));
       put(d, "before_label", s.before ? place_label(s.before->number, s.before->title, lang) : std::string());
       put(d, "before_href", s.before ? old_href(s.before->chapter, s.anchor) : std::string());
-      put(d, "text_diff", diff_view(s.text_diff, lang, ctx.theme.labels(lang), s.before ? text_of(previous, *s.before, s.anchor, lang) : std::string(),
-                                   s.after ? text_of(edition, *s.after, s.anchor, lang) : std::string()));
+      put(d, "text_diff", diff_view(s.text_diff, lang, ctx.theme.labels(lang), s.old_text, s.new_text));
       sections.push_back(std::move(d));
     }
     put(c, "has_sections", !sections.empty());
