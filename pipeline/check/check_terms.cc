@@ -29,7 +29,7 @@ std::string preferred_word(const Term& term, const LanguageTag& lang) {
 void check_deprecated(const Project& project, const TextSource& src, const std::vector<PlacedHit>& hits,
                       Diagnostics& diagnostics) {
   for (const PlacedHit& placed : hits) {
-    if (!placed.hit.deprecated) continue;
+    if (!placed.hit.deprecated || placed.hit.continuation) continue;  // one report per retired phrase
     const std::string word(hit_text(placed));
     const Term* term = project.find_term(placed.hit.term_id);
     const std::string preferred = term ? preferred_word(*term, src.lang) : std::string();

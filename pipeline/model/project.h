@@ -55,6 +55,9 @@ struct TermHit {
   bool first_in_section = false;
   bool deprecated = false;  // a retired word of the entry (LB0405); renderers do not link it
   bool explicit_mark = false;  // the text of a `[x](term:id)` link
+  // The rest of a term that runs over a soft line break, in the next line's text node: the piece
+  // before the break is the hit; renderers link each piece (first_in_section is the same).
+  bool continuation = false;
 };
 
 struct Chapter {

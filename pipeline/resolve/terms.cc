@@ -14,6 +14,7 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "model/parallel.h"
 #include "resolve/resolve.h"
@@ -353,10 +354,58 @@ struct TextToScan {
   std::unordered_map<cmark_node*, std::vector<TermHit>>* hits;
 };
 
+// A paragraph wrapped over several lines is text nodes with soft breaks between them. They are
+// scanned as one text (a line end is white space), so that a multi-word term may run over a line
+// end; a match is cut back into one hit per text node it touches. Text outside links only.
+void scan_lines(cmark_node* first, const Context& ctx, int top_section, bool& sentence_start,
+                std::set<std::pair<int, std::string>>& seen, std::unordered_set<cmark_node*>& scanned_with_previous_line,
+                const TextToScan& s) {
+  std::vector<cmark_node*> lines = {first};
+  for (cmark_node* next = cmark_node_next(first); next && cmark_node_get_type(next) == CMARK_NODE_SOFTBREAK;) {
+    cmark_node* line = cmark_node_next(next);
+    if (!line || cmark_node_get_type(line) != CMARK_NODE_TEXT) break;
+    lines.push_back(line);
+    scanned_with_previous_line.insert(line);
+    next = cmark_node_next(line);
+  }
+  std::string text;
+  std::vector<std::size_t> starts;
+  for (cmark_node* line : lines) {
+    if (!starts.empty()) text += '\n';
+    starts.push_back(text.size());
+    text += literal_of(line);
+  }
+  const bool linkable = !ctx.in_heading && !ctx.in_image;
+  for (const TermMatch& m : s.matcher->match(text, sentence_start)) {
+    const std::string& id = (*s.glossary)[m.term_index].id;
+    const bool first_in_section = linkable && !m.deprecated && seen.emplace(top_section, id).second;
+    bool continuation = false;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const std::size_t line_end = k + 1 < lines.size() ? starts[k + 1] - 1 : text.size();
+      const std::size_t begin = std::max(m.offset, starts[k]);
+      const std::size_t end = std::min(m.offset + m.length, line_end);
+      if (begin >= end) continue;
+      TermHit hit;
+      hit.offset = begin - starts[k];
+      hit.length = end - begin;
+      hit.term_id = id;
+      hit.deprecated = m.deprecated;
+      hit.first_in_section = first_in_section;
+      hit.continuation = continuation;
+      continuation = true;
+      (*s.hits)[lines[k]].push_back(std::move(hit));
+    }
+  }
+  for (std::size_t k = 0; k < lines.size(); ++k)
+    sentence_start = starts_sentence_after(std::string_view(text).substr(starts[k], (k + 1 < lines.size() ? starts[k + 1] - 1 : text.size()) - starts[k]),
+                                           sentence_start);
+}
+
 void scan_document(cmark_node* root, const SectionMap& sections, const TextToScan& s) {
   if (!root) return;
   std::set<std::pair<int, std::string>> seen;  // (top section, term id) already linked once
   std::set<cmark_node*> marked_links;
+  std::unordered_set<cmark_node*> scanned_with_previous_line;
   int top_section = -1;
   bool sentence_start = true;
   cmark_iter* iter = cmark_iter_new(root);
@@ -375,9 +424,13 @@ void scan_document(cmark_node* root, const SectionMap& sections, const TextToSca
       sentence_start = false;
       continue;
     }
-    if (type != CMARK_NODE_TEXT) continue;
-    const std::string literal = literal_of(node);
+    if (type != CMARK_NODE_TEXT || scanned_with_previous_line.contains(node)) continue;
     const Context ctx = context_of(node);
+    if (!ctx.link) {
+      scan_lines(node, ctx, top_section, sentence_start, seen, scanned_with_previous_line, s);
+      continue;
+    }
+    const std::string literal = literal_of(node);
     std::vector<TermHit> found;
     bool scan = true;
     bool explicit_link = false;

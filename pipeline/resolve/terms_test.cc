@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "check/check.h"
 #include "load/load.h"
 #include "resolve/resolve.h"
 #include "support/tree.h"
@@ -161,6 +162,44 @@ TEST(Terms, ResolveFillsHitsWithFirstInSection) {
   EXPECT_EQ(seen, (Strings{"Vielfalt=vielfalt@0h", "Vielfalt=vielfalt@0*", "Integrationsrat=integrationsrat@0",
                            "Integrationsrat=integrationsrat@0*", "Vielfalt=vielfalt@1", "Rat=integrationsrat@1^",
                            "Vielfalt=vielfalt@2*", "Ausländerbeirat=integrationsrat@2!"}));
+}
+
+// Editors wrap lines: a multi-word term that runs over a line end (a soft break between two text
+// nodes) is still the term, cut into one hit per line; a retired phrase is reported once.
+TEST(Terms, AMultiWordTermRunsOverALineEnd) {
+  TempTree tree;
+  write_term_project(tree);
+  tree.write("glossary/more.yaml",
+             "- id: migrationsvorgeschichte\n"
+             "  de: { term: Menschen mit Migrationsvorgeschichte, definition: \"Zugewanderte und ihre Kinder.\" }\n"
+             "  nl: { term: mensen met een migratieachtergrond, definition: \"Migranten en hun kinderen.\" }\n"
+             "  deprecated: { de: [Menschen mit Migrationshintergrund] }\n");
+  tree.write("content/editions/3/de/grundsaetze.md",
+             "---\ntitle: Grundsätze\n---\n\n## Vielfalt als Stärke {#vielfalt}\n\n"
+             "Die Vielfalt der Menschen mit\nMigrationsvorgeschichte ist groß.\nMenschen mit\nMigrationshintergrund hieß es früher.\n");
+  tree.write("content/editions/3/nl/grundsaetze.md",
+             "---\ntitle: Uitgangspunten\n---\n\n## Diversiteit als kracht {#vielfalt}\n\n"
+             "De diversiteit van mensen met een\nmigratieachtergrond is groot.\n");
+  Diagnostics d;
+  Project p = load_project(tree.root(), d);
+  resolve_project(p, d);
+  const Chapter* de = p.editions[0].find_chapter("de", "grundsaetze");
+  ASSERT_NE(de, nullptr);
+  std::vector<std::string> seen;
+  for (const PlacedHit& h : placed_hits(*de))
+    seen.push_back(std::string(hit_text(h)) + "=" + h.hit.term_id + (h.hit.first_in_section ? "*" : "") +
+                   (h.hit.deprecated ? "!" : "") + (h.hit.continuation ? "+" : "") + (h.in_heading ? "h" : ""));
+  EXPECT_EQ(seen, (Strings{"Vielfalt=vielfalth", "Vielfalt=vielfalt*", "Menschen mit=migrationsvorgeschichte*",
+                           "Migrationsvorgeschichte=migrationsvorgeschichte*+", "Menschen mit=migrationsvorgeschichte!",
+                           "Migrationshintergrund=migrationsvorgeschichte!+"}));
+  check_project(p, d);
+  int retired = 0, missing_translation = 0;
+  for (const Diagnostic& x : d.all()) {
+    retired += x.code == "LB0405";
+    missing_translation += x.code == "LB0407";
+  }
+  EXPECT_EQ(retired, 1);              // one report for the wrapped retired phrase
+  EXPECT_EQ(missing_translation, 0);  // the wrapped Dutch term is found too
 }
 
 TEST(Terms, DeckHitsArePerSlide) {

@@ -132,6 +132,22 @@ TEST(HtmlPages, ChapterPageChrome) {
   EXPECT_CONTAINS(praeambel, "<a href=\"../../4/de/index.html\">4. Auflage</a>");
 }
 
+// A multi-word term wrapped over two lines of the source is linked on both lines, to one entry.
+TEST(HtmlPages, AWrappedMultiWordTermIsLinkedOnBothLines) {
+  TempTree tree;
+  tree.write_minimal_project();
+  tree.write("glossary/more.yaml",
+             "- id: migrationsvorgeschichte\n"
+             "  de: { term: Menschen mit Migrationsvorgeschichte, definition: \"Zugewanderte und ihre Kinder.\" }\n"
+             "  nl: { term: mensen met een migratieachtergrond, definition: \"Migranten en hun kinderen.\" }\n");
+  tree.write("content/editions/3/de/grundsaetze.md",
+             "---\ntitle: Grundsätze\n---\n\n## Vielfalt als Stärke {#vielfalt}\n\nViele Menschen mit\nMigrationsvorgeschichte leben hier.\n");
+  BuiltSite site = build_html_site(tree.root());
+  EXPECT_CONTAINS(site.page("3/de/grundsaetze.html"),
+                  "Viele <a class=\"term\" href=\"glossary.html#term-migrationsvorgeschichte\">Menschen mit</a>\n"
+                  "<a class=\"term\" href=\"glossary.html#term-migrationsvorgeschichte\">Migrationsvorgeschichte</a> leben hier.");
+}
+
 TEST(HtmlPages, EditionHomeHasNumberedTocErrataAndChanges) {
   TempTree tree;
   write_two_editions(tree);
