@@ -242,9 +242,11 @@ int run_build(const BuildOptions& options) {
                    result.cache_damaged ? fmt::format(", {} damaged cache entr{} ignored", result.cache_damaged,
                                                       result.cache_damaged == 1 ? "y" : "ies")
                                         : "",
-                   result.cache_pruned ? fmt::format(", {} cache entr{} unused for two weeks removed", result.cache_pruned,
-                                                     result.cache_pruned == 1 ? "y" : "ies")
-                                       : "",
+                   result.cache_pruned
+                       ? fmt::format(", {} cache entr{} unused for {} days removed", result.cache_pruned,
+                                     result.cache_pruned == 1 ? "y" : "ies",
+                                     std::chrono::duration_cast<std::chrono::days>(publish_options.cache_entry_lifetime).count())
+                       : "",
                    since(build_start));
       }
       return exit_code_for(diagnostics, options.werror);

@@ -19,11 +19,14 @@ const char* malloc_conf = "thp:always,metadata_thp:always";
 
 int main(int argc, char** argv) {
   using namespace leitbild;
-  // A build is a short process that allocates and frees many large buffers (zlib windows, whole
-  // pages, EPUB archives). glibc's defaults hand each back to the kernel and fault it in again:
-  // a third of an EPUB build's time. Keeping freed memory until exit costs nothing here.
+#ifndef LEITBILD_LINKS_JEMALLOC
+  // Without jemalloc (sanitizer builds): a build is a short process that allocates and frees many
+  // large buffers (zlib windows, whole pages, EPUB archives). glibc's defaults hand each back to the
+  // kernel and fault it in again: a third of an EPUB build's time. Keeping freed memory until exit
+  // costs nothing here.
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
   initialise_xml_library();
   CLI::App app{"leitbild: validate, cross-reference and publish a multilingual Leitbild"};
   app.set_version_flag("--version", std::string("leitbild ") + kVersion);

@@ -19,16 +19,11 @@ namespace fs = std::filesystem;
 std::string write_file_atomically(const fs::path& path, std::string_view bytes, bool durable) {
   static std::atomic<unsigned> counter{0};
   const fs::path temp = path.parent_path() / fmt::format(".{}.tmp-{}-{}", path.filename().string(), getpid(), counter++);
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return fmt::format("cannot create `{}`: {}", temp.string(), std::strerror(errno));
-  if (!write_all(fd, bytes)) {
+  FileDescriptor fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (!fd) return fmt::format("cannot create `{}`: {}", temp.string(), std::strerror(errno));
+  if (!write_all(fd.get(), bytes) || (durable && ::fsync(fd.get()) != 0) || !fd.close()) {
     std::string error = fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return error;
-  }
-  if ((durable && ::fsync(fd) != 0) || ::close(fd) != 0) {
-    std::string error = fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
+    fd.close();
     ::unlink(temp.c_str());
     return error;
   }

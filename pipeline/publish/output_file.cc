@@ -18,7 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
 std::string create_parent(const fs::path& path) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);

@@ -259,7 +259,9 @@ std::optional<JobResult> deserialize_job_result(std::string_view bytes) {
   return result;
 }
 
-fs::path RenderCache::entry_path(const std::string& key) const { return dir_ / "v1" / key.substr(0, 2) / key; }
+fs::path RenderCache::entries_dir() const { return dir_ / "v1"; }
+
+fs::path RenderCache::entry_path(const std::string& key) const { return entries_dir() / key.substr(0, 2) / key; }
 
 std::optional<JobResult> RenderCache::load(const std::string& key, bool* damaged) const {
   const fs::path path = entry_path(key);
@@ -280,7 +282,7 @@ std::size_t RenderCache::prune(const std::unordered_set<std::string>& keep, std:
   const auto now = fs::file_time_type::clock::now();
   std::size_t removed = 0;
   std::error_code ec;
-  for (const auto& bucket : fs::directory_iterator(dir_ / "v1", ec)) {
+  for (const auto& bucket : fs::directory_iterator(entries_dir(), ec)) {
     std::error_code bucket_ec;
     if (!bucket.is_directory(bucket_ec)) continue;
     for (const auto& entry : fs::directory_iterator(bucket.path(), bucket_ec)) {

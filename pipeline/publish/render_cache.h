@@ -58,6 +58,7 @@ class RenderCache {
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
+  std::filesystem::path entries_dir() const;  // <dir>/v1/<first two hex digits>/<key>
   std::filesystem::path dir_;
 };
 

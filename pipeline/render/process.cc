@@ -26,7 +26,6 @@ namespace {
 
 constexpr std::size_t kErrorsKept = 64 * 1024;
 
-
 struct Pipe {
   FileDescriptor read_end, write_end;
 };

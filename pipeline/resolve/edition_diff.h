@@ -68,8 +68,9 @@ struct SectionChange {
   bool text_changed = false;
   WordDiff title_diff;  // set when title_changed
   WordDiff text_diff;   // set when text_changed
-  // Set when text_changed: the section's own text in each edition, as section_text() gives it
-  // (empty on the side where it is absent). A rewritten text is shown as these two.
+  // Set with text_diff (text changed, section added or removed): the section's own text in each
+  // edition, as section_text() gives it (empty on the side where it is absent). A rewritten text is
+  // shown as these two.
   std::string old_text;
   std::string new_text;
 };

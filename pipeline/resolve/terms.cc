@@ -360,45 +360,45 @@ struct TextToScan {
 void scan_lines(cmark_node* first, const Context& ctx, int top_section, bool& sentence_start,
                 std::set<std::pair<int, std::string>>& seen, std::unordered_set<cmark_node*>& scanned_with_previous_line,
                 const TextToScan& s) {
-  std::vector<cmark_node*> lines = {first};
-  for (cmark_node* next = cmark_node_next(first); next && cmark_node_get_type(next) == CMARK_NODE_SOFTBREAK;) {
-    cmark_node* line = cmark_node_next(next);
-    if (!line || cmark_node_get_type(line) != CMARK_NODE_TEXT) break;
-    lines.push_back(line);
-    scanned_with_previous_line.insert(line);
-    next = cmark_node_next(line);
-  }
+  struct Line {
+    cmark_node* node;
+    std::size_t begin, end;  // its literal's bytes in `text`
+  };
+  std::vector<Line> lines;
   std::string text;
-  std::vector<std::size_t> starts;
-  for (cmark_node* line : lines) {
-    if (!starts.empty()) text += '\n';
-    starts.push_back(text.size());
-    text += literal_of(line);
+  for (cmark_node* node = first;;) {
+    if (!lines.empty()) text += '\n';
+    const std::size_t begin = text.size();
+    text += literal_of(node);
+    lines.push_back({node, begin, text.size()});
+    cmark_node* gap = cmark_node_next(node);
+    if (!gap || cmark_node_get_type(gap) != CMARK_NODE_SOFTBREAK) break;
+    node = cmark_node_next(gap);
+    if (!node || cmark_node_get_type(node) != CMARK_NODE_TEXT) break;
+    scanned_with_previous_line.insert(node);
   }
   const bool linkable = !ctx.in_heading && !ctx.in_image;
   for (const TermMatch& m : s.matcher->match(text, sentence_start)) {
     const std::string& id = (*s.glossary)[m.term_index].id;
     const bool first_in_section = linkable && !m.deprecated && seen.emplace(top_section, id).second;
     bool continuation = false;
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-      const std::size_t line_end = k + 1 < lines.size() ? starts[k + 1] - 1 : text.size();
-      const std::size_t begin = std::max(m.offset, starts[k]);
-      const std::size_t end = std::min(m.offset + m.length, line_end);
+    for (const Line& line : lines) {
+      const std::size_t begin = std::max(m.offset, line.begin);
+      const std::size_t end = std::min(m.offset + m.length, line.end);
       if (begin >= end) continue;
       TermHit hit;
-      hit.offset = begin - starts[k];
+      hit.offset = begin - line.begin;
       hit.length = end - begin;
       hit.term_id = id;
       hit.deprecated = m.deprecated;
       hit.first_in_section = first_in_section;
       hit.continuation = continuation;
       continuation = true;
-      (*s.hits)[lines[k]].push_back(std::move(hit));
+      (*s.hits)[line.node].push_back(std::move(hit));
     }
   }
-  for (std::size_t k = 0; k < lines.size(); ++k)
-    sentence_start = starts_sentence_after(std::string_view(text).substr(starts[k], (k + 1 < lines.size() ? starts[k + 1] - 1 : text.size()) - starts[k]),
-                                           sentence_start);
+  for (const Line& line : lines)
+    sentence_start = starts_sentence_after(std::string_view(text).substr(line.begin, line.end - line.begin), sentence_start);
 }
 
 void scan_document(cmark_node* root, const SectionMap& sections, const TextToScan& s) {
