@@ -24,6 +24,7 @@ leitbild_require_pkg(ICU_UC icu-uc libicu-dev)
 leitbild_require_pkg(ICU_I18N icu-i18n libicu-dev)
 leitbild_require_pkg(LIBXML2 libxml-2.0 libxml2-dev)
 leitbild_require_pkg(LIBZIP libzip libzip-dev)
+leitbild_require_pkg(LIBDEFLATE libdeflate libdeflate-dev)
 leitbild_require_cmake(yaml-cpp libyaml-cpp-dev)
 leitbild_require_cmake(nlohmann_json nlohmann-json3-dev)
 leitbild_require_cmake(CLI11 libcli11-dev)
@@ -41,7 +42,7 @@ if(NOT LEITBILD_SANITIZE AND NOT LEITBILD_FUZZ AND NOT CMAKE_CXX_FLAGS MATCHES "
   leitbild_require_pkg(JEMALLOC jemalloc libjemalloc-dev)
 endif()
 
-# The same binary takes ICU, libxml2, cmark-gfm, yaml-cpp and jemalloc from their static archives,
+# The same binary takes ICU, libxml2, cmark-gfm, yaml-cpp, libdeflate and jemalloc from their static archives,
 # which the -dev packages above ship beside the shared libraries. Loading and relocating ICU and the
 # others took 5-7 ms of every run (`leitbild --version` 19 -> 12 ms, the bundled HTML build 75 ->
 # 69 ms); `leitbild check` on every save and small builds start that much sooner. libstdc++, fmt and
@@ -49,7 +50,7 @@ endif()
 # Tests, sanitizer and fuzz builds link the shared libraries.
 set(LEITBILD_STATIC_ARCHIVES "")
 if(TARGET PkgConfig::JEMALLOC AND NOT LEITBILD_SHARED_ONLY)
-  foreach(name cmark-gfm-extensions cmark-gfm xml2 yaml-cpp icui18n icuuc icudata jemalloc)
+  foreach(name cmark-gfm-extensions cmark-gfm xml2 yaml-cpp icui18n icuuc icudata deflate jemalloc)
     string(MAKE_C_IDENTIFIER "LEITBILD_ARCHIVE_${name}" var)
     find_library(${var} NAMES lib${name}.a)
     if(NOT ${var})
@@ -66,4 +67,4 @@ add_library(leitbild::deps ALIAS leitbild_deps)
 target_include_directories(leitbild_deps INTERFACE ${MUSTACHE_INCLUDE})
 target_link_libraries(leitbild_deps INTERFACE
   PkgConfig::CMARK ${CMARK_EXTENSIONS_LIB} PkgConfig::ICU_I18N PkgConfig::ICU_UC PkgConfig::LIBXML2
-  PkgConfig::LIBZIP yaml-cpp nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt Threads::Threads)
+  PkgConfig::LIBZIP PkgConfig::LIBDEFLATE yaml-cpp nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt Threads::Threads)
