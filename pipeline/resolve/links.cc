@@ -1,6 +1,7 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
+#include "model/parallel.h"
 #include "model/strings.h"
 #include "resolve/locate.h"
 #include "resolve/resolve.h"
@@ -92,12 +93,19 @@ void resolve_deck_links(const Project& project, Deck& deck, Diagnostics& diagnos
 }
 
 void resolve_project(Project& project, Diagnostics& diagnostics) {
-  for (Edition& edition : project.editions) {
-    number_edition(project, edition, diagnostics);
-    assign_anchors(project, edition, diagnostics);
-    for (auto& [lang, chapters] : edition.chapters)
-      for (Chapter& chapter : chapters) resolve_chapter_links(edition, chapter, diagnostics);
-  }
+  // Editions number, anchor and link their own chapters only, so they are resolved side by side;
+  // their diagnostics are taken over in edition order.
+  std::vector<Diagnostics> found(project.editions.size());
+  for_each_in_parallel(project.editions.size(), threads_for(project.editions.size(), 2), [&] {
+    return [&](std::size_t i) {
+      Edition& edition = project.editions[i];
+      number_edition(project, edition, found[i]);
+      assign_anchors(project, edition, found[i]);
+      for (auto& [lang, chapters] : edition.chapters)
+        for (Chapter& chapter : chapters) resolve_chapter_links(edition, chapter, found[i]);
+    };
+  });
+  for (Diagnostics& d : found) diagnostics.append(std::move(d.all()));
   for (Deck& deck : project.decks) resolve_deck_links(project, deck, diagnostics);
   resolve_terms(project);  // after links: it tells generated cross-reference labels and term links apart
 }
