@@ -9,7 +9,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -151,15 +153,83 @@ class WordBreaker {
   // offsets: ICU walks the UTF-8 text in place.
   std::vector<Span> words(std::string_view text) const {
     std::vector<Span> out;
-    for (const TextSegment& segment : segments_of(*iterator_, text))
+    visit_segments(*iterator_, text, [&](const TextSegment& segment) {
       if (segment.rule_status >= UBRK_WORD_NONE_LIMIT) out.push_back({segment.begin, segment.end});
+    });
     return out;
   }
+
+  // The same words, found only where asked: attach the text once, then ask whether a word starts
+  // at a byte offset and for the words after it. ICU's boundaries do not depend on where it starts
+  // looking, so these are the words words() finds.
+  class Attached {
+   public:
+    Attached(icu::BreakIterator& iterator, std::string_view text) : iterator_(iterator), text_(text) {
+      UErrorCode status = U_ZERO_ERROR;
+      utext_openUTF8(&ut_, text.data(), static_cast<int64_t>(text.size()), &status);
+      iterator_.setText(&ut_, status);
+      ok_ = U_SUCCESS(status);
+    }
+    ~Attached() { utext_close(&ut_); }
+    Attached(const Attached&) = delete;
+    Attached& operator=(const Attached&) = delete;
+
+    // Whether a word starts at byte p; if so, `out` holds it.
+    bool word_at(std::size_t p, std::vector<Span>& out) {
+      out.clear();
+      if (!ok_ || p >= text_.size() || !iterator_.isBoundary(static_cast<int32_t>(p))) return false;
+      const int32_t end = iterator_.next();
+      if (end == icu::BreakIterator::DONE || iterator_.getRuleStatus() < UBRK_WORD_NONE_LIMIT) return false;
+      out.push_back({p, static_cast<std::size_t>(end)});
+      return true;
+    }
+
+    // Adds the words after the last one in `out` until it holds `count` (or the text ends).
+    void more_words(std::size_t count, std::vector<Span>& out) {
+      std::size_t start = out.back().end;
+      for (int32_t end; out.size() < count && (end = iterator_.next()) != icu::BreakIterator::DONE;
+           start = static_cast<std::size_t>(end))
+        if (iterator_.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) out.push_back({start, static_cast<std::size_t>(end)});
+    }
+
+   private:
+    icu::BreakIterator& iterator_;
+    std::string_view text_;
+    UText ut_ = UTEXT_INITIALIZER;
+    bool ok_ = false;
+  };
+  icu::BreakIterator& iterator() const { return *iterator_; }
 
  private:
   // Stateful: a matcher belongs to one thread (resolve_terms gives each thread its own).
   mutable std::unique_ptr<icu::BreakIterator> iterator_;
 };
+
+// Lets the candidates be looked up by a word of the text without copying it into a string.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+
+constexpr std::size_t kPrefixBytes = 4;
+
+std::uint64_t prefix_key(std::string_view word) {
+  const std::size_t n = std::min(word.size(), kPrefixBytes);
+  std::uint64_t key = n;
+  for (std::size_t k = 0; k < n; ++k) key |= std::uint64_t{static_cast<unsigned char>(word[k])} << (8 * (k + 1));
+  return key;
+}
+
+bool is_ascii_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Whether ICU might start a word at byte p: no word begins inside a run of ASCII letters, digits
+// and underscores (Unicode's word rules join those), so a word starts at the text's start, after
+// any other byte, or at the lead byte of a non-ASCII character.
+bool may_start_word(std::string_view text, std::size_t p) {
+  return p == 0 || !is_ascii_word_byte(text[p - 1]) || static_cast<unsigned char>(text[p]) >= 0xC0;
+}
 
 struct Candidate {
   std::vector<std::string> words;
@@ -182,7 +252,16 @@ struct TermMatcher::Impl {
   LanguageTag lang;
   bool dutch = false;
   WordBreaker breaker;
-  std::unordered_map<std::string, std::vector<Candidate>> by_first_word;
+  std::unordered_map<std::string, std::vector<Candidate>, WordHash, std::equal_to<>> by_first_word;
+  // Every first word under the first (up to) four bytes it begins with (prefix_key), sorted: a
+  // word of the text can only be a first word if one of them begins the text there.
+  std::vector<std::pair<std::uint64_t, std::string_view>> first_words;
+  std::array<bool, 256> first_bytes{};
+  // Bytes a phrase may begin with in the text: a first word's first byte, the capital of an ASCII
+  // one, or any non-ASCII lead byte (a capital like Ä, or a first word that begins with it).
+  std::array<bool, 256> opening_bytes{};
+  std::array<bool, kPrefixBytes + 1> prefix_lengths{};
+  std::size_t longest_first_word = 0;  // bytes
 
   explicit Impl(const LanguageTag& l) : lang(l), dutch(l == "nl" || l.starts_with("nl-")), breaker(l) {}
 
@@ -208,12 +287,58 @@ struct TermMatcher::Impl {
   }
 
   void sort() {
+    for (const auto& [word, list] : by_first_word) {
+      first_words.emplace_back(prefix_key(word), word);  // the map's keys stay where they are
+      first_bytes[static_cast<unsigned char>(word[0])] = true;
+      prefix_lengths[std::min(word.size(), kPrefixBytes)] = true;
+      longest_first_word = std::max(longest_first_word, word.size());
+    }
+    std::sort(first_words.begin(), first_words.end());
+    for (int b = 0; b < 256; ++b)
+      opening_bytes[b] = first_bytes[b] || b >= 0xC0 || (b >= 'A' && b <= 'Z' && first_bytes[b - 'A' + 'a']);
     for (auto& [word, list] : by_first_word)
       std::stable_sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) { return longer(&a, &b); });
   }
 
+  bool begins_with_first_word(std::string_view rest) const {
+    if (rest.empty() || !first_bytes[static_cast<unsigned char>(rest[0])]) return false;
+    for (std::size_t n = std::min(rest.size(), kPrefixBytes); n > 0; --n) {
+      if (!prefix_lengths[n]) continue;
+      const std::uint64_t key = prefix_key(rest.substr(0, n));
+      auto it = std::lower_bound(first_words.begin(), first_words.end(), key,
+                                 [](const auto& entry, std::uint64_t k) { return entry.first < k; });
+      for (; it != first_words.end() && it->first == key; ++it)
+        if (rest.starts_with(it->second)) return true;
+    }
+    return false;
+  }
+
+  // Whether a phrase may begin at byte p, as written or with its first letter capitalised (what
+  // decapitalise undoes, and more: this only rules positions out).
+  bool may_begin_phrase(std::string_view text, std::size_t p) const {
+    const std::string_view rest = text.substr(p);
+    if (begins_with_first_word(rest)) return true;
+    const char c = rest[0];
+    if (c >= 'A' && c <= 'Z' && !first_bytes[static_cast<unsigned char>(c - 'A' + 'a')]) return false;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0 && c < 'A')) return false;
+    std::size_t after_first = 0;
+    const char32_t first = code_point_at(rest, after_first);
+    if (!u_isupper(static_cast<UChar32>(first))) return false;
+    std::string lowered;
+    icu::UnicodeString(u_tolower(static_cast<UChar32>(first))).toUTF8String(lowered);
+    if (dutch && rest.starts_with("IJ")) lowered = "ij", after_first = 2;
+    lowered.append(rest.substr(after_first, longest_first_word));
+    return begins_with_first_word(lowered);
+  }
+
+  // The most words a phrase starting with `first` has (0: none starts with it).
+  std::size_t most_words_after(std::string_view first) const {
+    auto it = by_first_word.find(first);
+    return it == by_first_word.end() ? 0 : it->second.front().words.size();  // sorted longest first
+  }
+
   const Candidate* longest_at(std::string_view text, const std::vector<Span>& words, std::size_t i,
-                              const std::string& first) const {
+                              std::string_view first) const {
     auto it = by_first_word.find(first);
     if (it == by_first_word.end()) return nullptr;
     for (const Candidate& c : it->second) {
@@ -253,6 +378,46 @@ bool TermMatcher::empty() const { return impl_->by_first_word.empty(); }
 std::vector<TermMatch> TermMatcher::match(std::string_view text, bool sentence_start) const {
   std::vector<TermMatch> out;
   if (impl_->by_first_word.empty()) return out;
+  std::vector<Span> addresses;
+  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
+      text.find('@') != std::string_view::npos || text.find("mailto:") != std::string_view::npos)
+    addresses = address_spans(text);
+  // Word breaking is most of the work, so ICU is asked only where a phrase may begin; the result
+  // is what breaking every word would give (terms_test.cc compares the two on generated texts).
+  std::optional<WordBreaker::Attached> attached;
+  std::vector<Span> words;
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    if (!impl_->opening_bytes[static_cast<unsigned char>(text[p])] || !may_start_word(text, p) ||
+        !impl_->may_begin_phrase(text, p))
+      continue;
+    if (!attached) attached.emplace(impl_->breaker.iterator(), text);
+    if (!attached->word_at(p, words)) continue;
+    const Span w = words.front();  // a copy: more_words() may move the vector
+    if (!addresses.empty() && inside(addresses, w)) continue;
+    const std::string_view word = text.substr(w.begin, w.end - w.begin);
+    // Looking back from the word over white space and quotes finds the previous word or the
+    // sentence's end; only the text's first word gets as far as its start.
+    const std::string lower = starts_sentence_after(text.substr(0, w.begin), sentence_start)
+                                  ? decapitalise(word, impl_->dutch) : std::string();
+    const std::size_t needed = std::max(impl_->most_words_after(word), lower.empty() ? 0 : impl_->most_words_after(lower));
+    if (needed == 0) continue;
+    attached->more_words(needed, words);
+    const Candidate* best = impl_->longest_at(text, words, 0, word);
+    if (!lower.empty()) {
+      const Candidate* alt = impl_->longest_at(text, words, 0, lower);
+      if (longer(alt, best)) best = alt;
+    }
+    if (!best) continue;
+    const Span& last = words[best->words.size() - 1];
+    out.push_back({w.begin, last.end - w.begin, best->term_index, best->deprecated});
+    p = last.end - 1;  // the loop steps to the byte after the match
+  }
+  return out;
+}
+
+std::vector<TermMatch> TermMatcher::match_every_word(std::string_view text, bool sentence_start) const {
+  std::vector<TermMatch> out;
+  if (impl_->by_first_word.empty()) return out;
   const std::vector<Span> words = impl_->breaker.words(text);
   std::vector<Span> addresses;
   if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
@@ -264,7 +429,7 @@ std::vector<TermMatch> TermMatcher::match(std::string_view text, bool sentence_s
       ++i;
       continue;
     }
-    const std::string word(text.substr(w.begin, w.end - w.begin));
+    const std::string_view word = text.substr(w.begin, w.end - w.begin);
     const Candidate* best = impl_->longest_at(text, words, i, word);
     const bool at_start = i == 0 ? starts_sentence_after(text.substr(0, w.begin), sentence_start)
                                  : starts_sentence_after(text.substr(words[i - 1].end, w.begin - words[i - 1].end), false);

@@ -34,6 +34,9 @@ class TermMatcher {
   // Matches in `text`, left to right, longest first. `sentence_start`: the text begins a
   // sentence (a block's first words, or the text after a full stop in an earlier node).
   std::vector<TermMatch> match(std::string_view text, bool sentence_start = true) const;
+  // The same matches, found by breaking the whole text into words first: slower, and simple
+  // enough to be the reference match() is tested against.
+  std::vector<TermMatch> match_every_word(std::string_view text, bool sentence_start = true) const;
 
   const LanguageTag& lang() const;
   bool empty() const;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <random>
 
 #include "check/check.h"
 #include "load/load.h"
@@ -259,6 +260,66 @@ TEST(Terms, ManyChaptersGetTheSameHitsAsOne) {
     const std::vector<std::string> first = summary(chapters[0]);
     EXPECT_GE(first.size(), lang == "de" ? 7u : 3u);
     for (const Chapter& chapter : chapters) EXPECT_EQ(summary(chapter), first) << chapter.path;
+  }
+}
+
+// match() asks ICU for word boundaries only where a phrase may begin; match_every_word() breaks
+// the whole text first. Texts stitched from the glossary's words, pieces of them, capitals,
+// punctuation, quotes, addresses and other scripts must give both the same matches.
+TEST(Terms, MatchingWhereAPhraseMayBeginFindsWhatBreakingEveryWordFinds) {
+  Diagnostics d;
+  Project bundled = load_project(LEITBILD_SOURCE_DIR, d);
+  std::vector<Term> glossary = small_glossary();
+  glossary.insert(glossary.end(), bundled.glossary.begin(), bundled.glossary.end());
+  glossary.push_back(entry("kurz", words("EU", {"Ö", "z.B."}), words("EU", {"ÿ", "o'k"})));
+  for (const std::string lang : {"de", "nl"}) {
+    TermMatcher matcher(glossary, lang);
+    std::vector<std::string> pieces = {" ", "  ", "\n", ". ", "! ", "? ", ": ", "… ", ", ", "-", "/", "(", ")", "\"",
+                                       "„", "“", "'", "’", " ", "_", "3", "1.000", "§ 4", "ß", "ä",
+                                       "Ärger", "İ", "Kelvin", "ג'", "中文", "😀", "é",
+                                       "https://www.stadt.de/x", "info@stadt.de", "www.", "IJ", "Ij", "ij", "mit", "met een"};
+    for (const Term& term : glossary) {
+      auto it = term.languages.find(lang);
+      if (it == term.languages.end()) continue;
+      std::vector<std::string> phrases = it->second.forms;
+      phrases.push_back(it->second.term);
+      phrases.insert(phrases.end(), it->second.deprecated.begin(), it->second.deprecated.end());
+      for (const std::string& phrase : phrases) {
+        if (phrase.empty()) continue;
+        pieces.push_back(phrase);
+        pieces.push_back(phrase.substr(0, phrase.size() / 2));  // may cut a character: bad UTF-8 too
+        pieces.push_back(phrase.substr(1));
+        std::string capital = phrase;
+        if (capital[0] >= 'a' && capital[0] <= 'z') capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+        if (capital[0] >= 'A' && capital[0] <= 'Z') {
+          pieces.push_back(capital);
+          capital[0] = static_cast<char>(capital[0] - 'A' + 'a');
+          pieces.push_back(capital);
+        }
+      }
+    }
+    std::mt19937 random(20261123);
+    std::size_t matches = 0;
+    for (int round = 0; round < 3000; ++round) {
+      std::string text;
+      const int count = 1 + static_cast<int>(random() % 24);
+      for (int k = 0; k < count; ++k) {
+        text += pieces[random() % pieces.size()];
+        if (random() % 3 == 0) text += ' ';
+      }
+      const bool sentence_start = random() % 2 == 0;
+      const std::vector<TermMatch> fast = matcher.match(text, sentence_start);
+      const std::vector<TermMatch> reference = matcher.match_every_word(text, sentence_start);
+      ASSERT_EQ(fast.size(), reference.size()) << lang << " [" << text << "]";
+      for (std::size_t k = 0; k < fast.size(); ++k) {
+        EXPECT_EQ(fast[k].offset, reference[k].offset) << lang << " [" << text << "]";
+        EXPECT_EQ(fast[k].length, reference[k].length) << lang << " [" << text << "]";
+        EXPECT_EQ(fast[k].term_index, reference[k].term_index) << lang << " [" << text << "]";
+        EXPECT_EQ(fast[k].deprecated, reference[k].deprecated) << lang << " [" << text << "]";
+      }
+      matches += fast.size();
+    }
+    EXPECT_GT(matches, 1500u) << lang;  // the texts are full of terms, not only near misses
   }
 }
 
