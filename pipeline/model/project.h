@@ -60,6 +60,16 @@ struct TermHit {
   bool continuation = false;
 };
 
+// A text node that has term hits, where it stands: the section (chapters: index into
+// Chapter::sections of the nearest heading above, -1 before the first heading; decks: the slide
+// index) and whether it is in a heading. Resolve lists them in document order, so that the hits
+// can be gone through in order without walking the document again.
+struct TermHitText {
+  cmark_node* node = nullptr;
+  int section = -1;
+  bool in_heading = false;
+};
+
 struct Chapter {
   std::string stem;
   LanguageTag lang;
@@ -79,6 +89,7 @@ struct Chapter {
   std::unordered_map<cmark_node*, LinkTarget> links;        // link nodes to "#id"
   std::unordered_map<cmark_node*, std::string> term_links;  // link nodes to "term:id"
   std::unordered_map<cmark_node*, std::vector<TermHit>> term_hits;  // text nodes
+  std::vector<TermHitText> term_hit_texts;                          // the keys of term_hits, in order
   // The section each block belongs to (index into sections, -1 before the first heading).
   std::unordered_map<cmark_node*, int> section_of_heading;
 
@@ -132,6 +143,7 @@ struct DeckText {
   std::unordered_map<cmark_node*, LinkTarget> links;
   std::unordered_map<cmark_node*, std::string> term_links;
   std::unordered_map<cmark_node*, std::vector<TermHit>> term_hits;
+  std::vector<TermHitText> term_hit_texts;  // the keys of term_hits, in order
 };
 
 struct Deck {

@@ -517,12 +517,20 @@ struct TextToScan {
   const std::unordered_map<cmark_node*, LinkTarget>* links;
   const std::unordered_map<cmark_node*, std::string>* term_links;
   std::unordered_map<cmark_node*, std::vector<TermHit>>* hits;
+  std::vector<TermHitText>* hit_texts;
+
+  // The hits of `node` (in its section, heading or not), listed in hit_texts the first time.
+  std::vector<TermHit>& hits_of(cmark_node* node, int section, bool in_heading) const {
+    auto [it, fresh] = hits->try_emplace(node);
+    if (fresh) hit_texts->push_back({node, section, in_heading});
+    return it->second;
+  }
 };
 
 // A paragraph wrapped over several lines is text nodes with soft breaks between them. They are
 // scanned as one text (a line end is white space), so that a multi-word term may run over a line
 // end; a match is cut back into one hit per text node it touches. Text outside links only.
-void scan_lines(cmark_node* first, const Context& ctx, int top_section, bool& sentence_start,
+void scan_lines(cmark_node* first, const Context& ctx, int section, int top_section, bool& sentence_start,
                 std::set<std::pair<int, std::string>>& seen, std::unordered_set<cmark_node*>& scanned_with_previous_line,
                 const TextToScan& s) {
   struct Line {
@@ -559,7 +567,7 @@ void scan_lines(cmark_node* first, const Context& ctx, int top_section, bool& se
       hit.first_in_section = first_in_section;
       hit.continuation = continuation;
       continuation = true;
-      (*s.hits)[line.node].push_back(std::move(hit));
+      s.hits_of(line.node, section, ctx.in_heading).push_back(std::move(hit));
     }
   }
   for (const Line& line : lines)
@@ -571,6 +579,7 @@ void scan_document(cmark_node* root, const SectionMap& sections, const TextToSca
   std::set<std::pair<int, std::string>> seen;  // (top section, term id) already linked once
   std::set<cmark_node*> marked_links;
   std::unordered_set<cmark_node*> scanned_with_previous_line;
+  int section = -1;
   int top_section = -1;
   bool sentence_start = true;
   cmark_iter* iter = cmark_iter_new(root);
@@ -579,7 +588,10 @@ void scan_document(cmark_node* root, const SectionMap& sections, const TextToSca
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* node = cmark_iter_get_node(iter);
     if (cmark_node_parent(node) == root)
-      if (auto it = sections.opens.find(node); it != sections.opens.end() && it->second.second) top_section = it->second.first;
+      if (auto it = sections.opens.find(node); it != sections.opens.end()) {
+        section = it->second.first;
+        if (it->second.second) top_section = it->second.first;
+      }
     if (is_block(node)) {
       sentence_start = true;
       continue;
@@ -592,7 +604,7 @@ void scan_document(cmark_node* root, const SectionMap& sections, const TextToSca
     if (type != CMARK_NODE_TEXT || scanned_with_previous_line.contains(node)) continue;
     const Context ctx = context_of(node);
     if (!ctx.link) {
-      scan_lines(node, ctx, top_section, sentence_start, seen, scanned_with_previous_line, s);
+      scan_lines(node, ctx, section, top_section, sentence_start, seen, scanned_with_previous_line, s);
       continue;
     }
     const std::string literal = literal_of(node);
@@ -636,31 +648,17 @@ void scan_document(cmark_node* root, const SectionMap& sections, const TextToSca
     const bool linkable = !ctx.in_heading && !ctx.in_image && (!ctx.link || explicit_link);
     for (TermHit& hit : found)
       if (linkable && !hit.deprecated && seen.emplace(top_section, hit.term_id).second) hit.first_in_section = true;
-    auto& slot = (*s.hits)[node];
+    auto& slot = s.hits_of(node, section, ctx.in_heading);
     slot.insert(slot.end(), found.begin(), found.end());
   }
   cmark_iter_free(iter);
 }
 
-std::vector<PlacedHit> place(cmark_node* root, const SectionMap& sections,
+std::vector<PlacedHit> place(const std::vector<TermHitText>& texts,
                              const std::unordered_map<cmark_node*, std::vector<TermHit>>& hits) {
   std::vector<PlacedHit> out;
-  if (!root || hits.empty()) return out;
-  int section = -1;
-  cmark_iter* iter = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node* node = cmark_iter_get_node(iter);
-    if (cmark_node_parent(node) == root)
-      if (auto it = sections.opens.find(node); it != sections.opens.end()) section = it->second.first;
-    if (cmark_node_get_type(node) != CMARK_NODE_TEXT) continue;
-    auto it = hits.find(node);
-    if (it == hits.end()) continue;
-    const bool heading = context_of(node).in_heading;
-    for (const TermHit& hit : it->second) out.push_back({node, hit, section, heading});
-  }
-  cmark_iter_free(iter);
+  for (const TermHitText& text : texts)
+    for (const TermHit& hit : hits.at(text.node)) out.push_back({text.node, hit, text.section, text.in_heading});
   return out;
 }
 
@@ -676,6 +674,7 @@ struct TermWork {
   const std::unordered_map<cmark_node*, LinkTarget>* links;
   const std::unordered_map<cmark_node*, std::string>* term_links;
   std::unordered_map<cmark_node*, std::vector<TermHit>>* hits;
+  std::vector<TermHitText>* hit_texts;
 };
 
 // A thread per this many texts: below it, a thread's own word breakers cost more than it saves.
@@ -693,12 +692,16 @@ void resolve_terms(Project& project) {
     for (auto& [lang, chapters] : edition.chapters)
       for (Chapter& chapter : chapters) {
         chapter.term_hits.clear();
-        work.push_back({&lang, chapter.doc.root(), chapter_sections(chapter), &chapter.links, &chapter.term_links, &chapter.term_hits});
+        chapter.term_hit_texts.clear();
+        work.push_back({&lang, chapter.doc.root(), chapter_sections(chapter), &chapter.links, &chapter.term_links,
+                        &chapter.term_hits, &chapter.term_hit_texts});
       }
   for (Deck& deck : project.decks)
     for (auto& [lang, text] : deck.texts) {
       text.term_hits.clear();
-      work.push_back({&lang, text.doc.root(), deck_sections(text), &text.links, &text.term_links, &text.term_hits});
+      text.term_hit_texts.clear();
+      work.push_back({&lang, text.doc.root(), deck_sections(text), &text.links, &text.term_links, &text.term_hits,
+                      &text.term_hit_texts});
     }
 
   // Word breaking is most of resolve's time. Texts are independent (each writes only its own
@@ -709,17 +712,17 @@ void resolve_terms(Project& project) {
       const TermWork& w = work[i];
       auto it = matchers.find(*w.lang);
       if (it == matchers.end()) it = matchers.emplace(*w.lang, TermMatcher(project.glossary, *w.lang)).first;
-      TextToScan scan{&it->second, &project.glossary, &index_of, w.links, w.term_links, w.hits};
+      TextToScan scan{&it->second, &project.glossary, &index_of, w.links, w.term_links, w.hits, w.hit_texts};
       scan_document(w.root, w.sections, scan);
     };
   });
 }
 
 std::vector<PlacedHit> placed_hits(const Chapter& chapter) {
-  return place(chapter.doc.root(), chapter_sections(chapter), chapter.term_hits);
+  return place(chapter.term_hit_texts, chapter.term_hits);
 }
 
-std::vector<PlacedHit> placed_hits(const DeckText& text) { return place(text.doc.root(), deck_sections(text), text.term_hits); }
+std::vector<PlacedHit> placed_hits(const DeckText& text) { return place(text.term_hit_texts, text.term_hits); }
 
 std::string language_name(const LanguageTag& lang) {
   icu::UnicodeString name;
