@@ -157,7 +157,7 @@ void check_html(const Project& project, Diagnostics& diagnostics) {
   std::map<std::string, SvgFindings> svg_cache;
   for (const MarkdownFile& file : markdown_files(project)) {
     InlineLocator locator(file);
-    for (cmark_node* node : collect_nodes(file.root, {CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_LINK, CMARK_NODE_IMAGE})) {
+    for (cmark_node* node : collect_nodes(*file.doc, {CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_LINK, CMARK_NODE_IMAGE})) {
       const cmark_node_type type = cmark_node_get_type(node);
       if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
         check_raw_html(locator, node, diagnostics);

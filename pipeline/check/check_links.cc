@@ -125,7 +125,7 @@ void check_links(const Project& project, Diagnostics& diagnostics) {
   DiskCache cache;
   for (const MarkdownFile& file : markdown_files(project)) {
     InlineLocator locator(file);
-    for (cmark_node* node : collect_nodes(file.root, {CMARK_NODE_LINK, CMARK_NODE_IMAGE}))
+    for (cmark_node* node : collect_nodes(*file.doc, {CMARK_NODE_LINK, CMARK_NODE_IMAGE}))
       check_destination(project, locator, node, cache, diagnostics);
   }
 }

@@ -13,23 +13,17 @@ std::vector<MarkdownFile> markdown_files(const Project& project) {
     for (const auto& [lang, chapters] : edition.chapters)
       for (const Chapter& chapter : chapters)
         if (chapter.doc)
-          files.push_back({&chapter.path, &chapter.body, chapter.body_first_line, chapter.doc.root(), &chapter, nullptr});
+          files.push_back({&chapter.path, &chapter.body, chapter.body_first_line, chapter.doc.root(), &chapter.doc, &chapter, nullptr});
   for (const Deck& deck : project.decks)
     for (const auto& [lang, text] : deck.texts)
-      if (text.doc) files.push_back({&text.path, &text.body, 1, text.doc.root(), nullptr, &deck});
+      if (text.doc) files.push_back({&text.path, &text.body, 1, text.doc.root(), &text.doc, nullptr, &deck});
   return files;
 }
 
-std::vector<cmark_node*> collect_nodes(cmark_node* root, std::initializer_list<cmark_node_type> types) {
+std::vector<cmark_node*> collect_nodes(const MarkdownDocument& doc, std::initializer_list<cmark_node_type> types) {
   std::vector<cmark_node*> nodes;
-  cmark_iter* iter = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node* node = cmark_iter_get_node(iter);
+  for (cmark_node* node : doc.links_images_html())
     if (std::find(types.begin(), types.end(), cmark_node_get_type(node)) != types.end()) nodes.push_back(node);
-  }
-  cmark_iter_free(iter);
   return nodes;
 }
 

@@ -17,14 +17,15 @@ struct MarkdownFile {
   const std::string* body = nullptr;  // the Markdown cmark parsed
   int first_line = 1;                 // file line of the body's line 1
   cmark_node* root = nullptr;
+  const MarkdownDocument* doc = nullptr;
   const Chapter* chapter = nullptr;   // null for deck texts
   const Deck* deck = nullptr;
 };
 
 std::vector<MarkdownFile> markdown_files(const Project& project);
 
-// Nodes of the given types under `root`, in document order.
-std::vector<cmark_node*> collect_nodes(cmark_node* root, std::initializer_list<cmark_node_type> types);
+// The document's links, images and raw HTML of the given types, in document order.
+std::vector<cmark_node*> collect_nodes(const MarkdownDocument& doc, std::initializer_list<cmark_node_type> types);
 
 // Where a block starts (inline nodes: their enclosing block), as a file position.
 SourceLocation block_location(const MarkdownFile& file, cmark_node* node);

@@ -97,7 +97,7 @@ std::optional<Chapter> parse_chapter(const std::string& relative_path, const std
   chapter.body = std::move(split->body);
   chapter.body_first_line = split->body_first_line;
   chapter.doc = parse_markdown(chapter.body);
-  if (nesting_depth(chapter.doc.root()) > kMaxNestingDepth) {
+  if (chapter.doc.nesting_depth() > kMaxNestingDepth) {
     diagnostics.add("LB0117", {relative_path, chapter.body_first_line, 1},
                     fmt::format("lists or block quotes are nested more than {} levels deep", kMaxNestingDepth),
                     "Flatten the structure; no reader can follow such nesting anyway.");

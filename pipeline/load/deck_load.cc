@@ -116,7 +116,7 @@ void load_deck(Project& project, const std::string& name, Diagnostics& diagnosti
     project.sources[deck_text.path] = *body;
     deck_text.body = *body;
     deck_text.doc = parse_markdown(deck_text.body);
-    if (nesting_depth(deck_text.doc.root()) > kMaxNestingDepth) {
+    if (deck_text.doc.nesting_depth() > kMaxNestingDepth) {
       diagnostics.add("LB0117", {deck_text.path, 1, 1},
                       fmt::format("lists or block quotes are nested more than {} levels deep", kMaxNestingDepth),
                       "Flatten the structure.");

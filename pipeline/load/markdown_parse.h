@@ -9,8 +9,7 @@ namespace leitbild {
 // footnotes) with cmark-gfm. Source positions are kept on every block node.
 MarkdownDocument parse_markdown(std::string_view text);
 
-// Deepest nesting of container blocks (lists, items, block quotes): renderers recurse on it.
-int nesting_depth(cmark_node* root);
+// The deepest nesting of container blocks (MarkdownDocument::nesting_depth) a text may have.
 inline constexpr int kMaxNestingDepth = 64;
 
 }  // namespace leitbild

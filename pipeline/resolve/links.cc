@@ -28,16 +28,9 @@ std::vector<std::string> keys(const std::map<std::string, LinkTarget>& targets) 
 }
 
 // `[](#id)` gets the target's label as its text; `[text](#id)` keeps the editor's words.
-void resolve_links(cmark_node* root, LinkContext& ctx, Diagnostics& diagnostics) {
-  std::vector<cmark_node*> link_nodes;
-  cmark_iter* iter = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE)
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(iter)) == CMARK_NODE_LINK)
-      link_nodes.push_back(cmark_iter_get_node(iter));
-  cmark_iter_free(iter);
-
-  for (cmark_node* link : link_nodes) {
+void resolve_links(const MarkdownDocument& doc, LinkContext& ctx, Diagnostics& diagnostics) {
+  for (cmark_node* link : doc.links_images_html()) {
+    if (cmark_node_get_type(link) != CMARK_NODE_LINK) continue;
     const std::string url = cmark_node_get_url(link) ? cmark_node_get_url(link) : "";
     if (url.starts_with("term:")) {
       ctx.term_links[link] = url.substr(5);
@@ -77,7 +70,7 @@ void resolve_chapter_links(const Edition& edition, Chapter& chapter, Diagnostics
   LinkContext ctx{chapter.path, chapter.body, chapter.body_first_line,
                   targets == edition.targets.end() ? kNone : targets->second,
                   fmt::format("edition {}", edition.number), chapter.links, chapter.term_links};
-  resolve_links(chapter.doc.root(), ctx, diagnostics);
+  resolve_links(chapter.doc, ctx, diagnostics);
 }
 
 void resolve_deck_links(const Project& project, Deck& deck, Diagnostics& diagnostics) {
@@ -88,7 +81,7 @@ void resolve_deck_links(const Project& project, Deck& deck, Diagnostics& diagnos
     if (edition)
       if (auto it = edition->targets.find(lang); it != edition->targets.end()) targets = &it->second;
     LinkContext ctx{text.path, text.body, 1, *targets, fmt::format("edition {}", deck.edition), text.links, text.term_links};
-    resolve_links(text.doc.root(), ctx, diagnostics);
+    resolve_links(text.doc, ctx, diagnostics);
   }
 }
 
