@@ -249,6 +249,7 @@ int run_build(const BuildOptions& options) {
                        : "",
                    since(build_start));
       }
+      keep_until_exit(std::move(project));
       return exit_code_for(diagnostics, options.werror);
     }
     case PublishResult::Status::failed:

@@ -38,6 +38,7 @@ int run_check(const CheckOptions& options) {
                  loaded.project.glossary.size());
   }
   if (loaded.fatal) return kExitUsage;
+  keep_until_exit(std::move(loaded.project));
   return exit_code_for(diagnostics, options.werror);
 }
 

@@ -1,5 +1,7 @@
 #include "cli/pipeline.h"
 
+#include <memory>
+
 #include "check/check.h"
 #include "load/load.h"
 #include "resolve/resolve.h"
@@ -18,6 +20,11 @@ LoadedProject load_resolve_check(const std::string& root, const std::vector<int>
   resolve_project(loaded.project, diagnostics);
   check_project(loaded.project, diagnostics);
   return loaded;
+}
+
+void keep_until_exit(Project project) {
+  static auto* kept = new std::vector<std::unique_ptr<Project>>();
+  kept->push_back(std::make_unique<Project>(std::move(project)));
 }
 
 }  // namespace leitbild
