@@ -104,7 +104,7 @@ std::string section_name(const Section& s) {
 
 // Groups by anchor: "" holds the text before the first heading, "title" the chapter title.
 std::map<std::string, Group> chapter_groups(const Chapter& chapter) {
-  MarkdownFile file{&chapter.path, &chapter.body, chapter.body_first_line, chapter.doc.root(), &chapter.doc, &chapter, nullptr};
+  MarkdownFile file{&chapter.path, &chapter.body, chapter.body_first_line, &chapter.doc, &chapter, nullptr};
   std::map<std::string, Group> groups;
   Group& title = groups[" title"];
   title.name = "the chapter title";
@@ -132,7 +132,7 @@ std::map<std::string, Group> chapter_groups(const Chapter& chapter) {
 }
 
 std::vector<Group> deck_groups(const Deck& deck, const DeckText& text) {
-  MarkdownFile file{&text.path, &text.body, 1, text.doc.root(), &text.doc, nullptr, &deck};
+  MarkdownFile file{&text.path, &text.body, 1, &text.doc, nullptr, &deck};
   std::vector<Group> groups;
   for (std::size_t i = 0; i < text.slides.size(); ++i) {
     const Slide& slide = text.slides[i];

@@ -13,10 +13,10 @@ std::vector<MarkdownFile> markdown_files(const Project& project) {
     for (const auto& [lang, chapters] : edition.chapters)
       for (const Chapter& chapter : chapters)
         if (chapter.doc)
-          files.push_back({&chapter.path, &chapter.body, chapter.body_first_line, chapter.doc.root(), &chapter.doc, &chapter, nullptr});
+          files.push_back({&chapter.path, &chapter.body, chapter.body_first_line, &chapter.doc, &chapter, nullptr});
   for (const Deck& deck : project.decks)
     for (const auto& [lang, text] : deck.texts)
-      if (text.doc) files.push_back({&text.path, &text.body, 1, text.doc.root(), &text.doc, nullptr, &deck});
+      if (text.doc) files.push_back({&text.path, &text.body, 1, &text.doc, nullptr, &deck});
   return files;
 }
 

@@ -16,7 +16,6 @@ struct MarkdownFile {
   const std::string* path = nullptr;  // relative to the project root
   const std::string* body = nullptr;  // the Markdown cmark parsed
   int first_line = 1;                 // file line of the body's line 1
-  cmark_node* root = nullptr;
   const MarkdownDocument* doc = nullptr;
   const Chapter* chapter = nullptr;   // null for deck texts
   const Deck* deck = nullptr;

@@ -325,8 +325,12 @@ struct TermMatcher::Impl {
     const char32_t first = code_point_at(rest, after_first);
     if (!u_isupper(static_cast<UChar32>(first))) return false;
     std::string lowered;
-    icu::UnicodeString(u_tolower(static_cast<UChar32>(first))).toUTF8String(lowered);
-    if (dutch && rest.starts_with("IJ")) lowered = "ij", after_first = 2;
+    if (dutch && rest.starts_with("IJ")) {
+      lowered = "ij";
+      after_first = 2;
+    } else {
+      icu::UnicodeString(u_tolower(static_cast<UChar32>(first))).toUTF8String(lowered);
+    }
     lowered.append(rest.substr(after_first, longest_first_word));
     return begins_with_first_word(lowered);
   }
