@@ -5,7 +5,6 @@
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -124,6 +123,14 @@ std::vector<Span> address_spans(std::string_view text) {
   return spans;
 }
 
+// The address spans of `text`, if it has anything that looks like an address at all.
+std::vector<Span> addresses_in(std::string_view text) {
+  if (text.find("://") == std::string_view::npos && text.find("www.") == std::string_view::npos &&
+      text.find('@') == std::string_view::npos && text.find("mailto:") == std::string_view::npos)
+    return {};
+  return address_spans(text);
+}
+
 bool inside(const std::vector<Span>& spans, const Span& s) {
   for (const Span& x : spans)
     if (s.begin < x.end && x.begin < s.end) return true;
@@ -159,45 +166,28 @@ class WordBreaker {
     return out;
   }
 
-  // The same words, found only where asked: attach the text once, then ask whether a word starts
-  // at a byte offset and for the words after it. ICU's boundaries do not depend on where it starts
-  // looking, so these are the words words() finds.
-  class Attached {
-   public:
-    Attached(icu::BreakIterator& iterator, std::string_view text) : iterator_(iterator), text_(text) {
-      UErrorCode status = U_ZERO_ERROR;
-      utext_openUTF8(&ut_, text.data(), static_cast<int64_t>(text.size()), &status);
-      iterator_.setText(&ut_, status);
-      ok_ = U_SUCCESS(status);
-    }
-    ~Attached() { utext_close(&ut_); }
-    Attached(const Attached&) = delete;
-    Attached& operator=(const Attached&) = delete;
+  // The same words, found only where asked, on a text set on the iterator once (BreakerOnText):
+  // whether a word starts at byte p (then `out` holds it), and the words after it. ICU's boundaries
+  // do not depend on where it starts looking, so these are the words words() finds.
+  static bool word_at(BreakerOnText& on, std::size_t p, std::vector<Span>& out) {
+    out.clear();
+    icu::BreakIterator& breaker = on.breaker();
+    if (!on.ok() || !breaker.isBoundary(static_cast<int32_t>(p))) return false;
+    const int32_t end = breaker.next();
+    if (end == icu::BreakIterator::DONE || breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) return false;
+    out.push_back({p, static_cast<std::size_t>(end)});
+    return true;
+  }
 
-    // Whether a word starts at byte p; if so, `out` holds it.
-    bool word_at(std::size_t p, std::vector<Span>& out) {
-      out.clear();
-      if (!ok_ || p >= text_.size() || !iterator_.isBoundary(static_cast<int32_t>(p))) return false;
-      const int32_t end = iterator_.next();
-      if (end == icu::BreakIterator::DONE || iterator_.getRuleStatus() < UBRK_WORD_NONE_LIMIT) return false;
-      out.push_back({p, static_cast<std::size_t>(end)});
-      return true;
-    }
+  // Adds the words after the last one in `out` until it holds `count` (or the text ends).
+  static void more_words(BreakerOnText& on, std::size_t count, std::vector<Span>& out) {
+    icu::BreakIterator& breaker = on.breaker();
+    std::size_t start = out.back().end;
+    for (int32_t end; out.size() < count && (end = breaker.next()) != icu::BreakIterator::DONE;
+         start = static_cast<std::size_t>(end))
+      if (breaker.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) out.push_back({start, static_cast<std::size_t>(end)});
+  }
 
-    // Adds the words after the last one in `out` until it holds `count` (or the text ends).
-    void more_words(std::size_t count, std::vector<Span>& out) {
-      std::size_t start = out.back().end;
-      for (int32_t end; out.size() < count && (end = iterator_.next()) != icu::BreakIterator::DONE;
-           start = static_cast<std::size_t>(end))
-        if (iterator_.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) out.push_back({start, static_cast<std::size_t>(end)});
-    }
-
-   private:
-    icu::BreakIterator& iterator_;
-    std::string_view text_;
-    UText ut_ = UTEXT_INITIALIZER;
-    bool ok_ = false;
-  };
   icu::BreakIterator& iterator() const { return *iterator_; }
 
  private:
@@ -341,6 +331,16 @@ struct TermMatcher::Impl {
     return it == by_first_word.end() ? 0 : it->second.front().words.size();  // sorted longest first
   }
 
+  // The longest phrase at words[i]: spelt as `word` is, or as `lower` (the word decapitalised at a
+  // sentence start; empty elsewhere).
+  const Candidate* best_at(std::string_view text, const std::vector<Span>& words, std::size_t i, std::string_view word,
+                           const std::string& lower) const {
+    const Candidate* best = longest_at(text, words, i, word);
+    if (!lower.empty())
+      if (const Candidate* alt = longest_at(text, words, i, lower); longer(alt, best)) best = alt;
+    return best;
+  }
+
   const Candidate* longest_at(std::string_view text, const std::vector<Span>& words, std::size_t i,
                               std::string_view first) const {
     auto it = by_first_word.find(first);
@@ -382,20 +382,17 @@ bool TermMatcher::empty() const { return impl_->by_first_word.empty(); }
 std::vector<TermMatch> TermMatcher::match(std::string_view text, bool sentence_start) const {
   std::vector<TermMatch> out;
   if (impl_->by_first_word.empty()) return out;
-  std::vector<Span> addresses;
-  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
-      text.find('@') != std::string_view::npos || text.find("mailto:") != std::string_view::npos)
-    addresses = address_spans(text);
+  const std::vector<Span> addresses = addresses_in(text);
   // Word breaking is most of the work, so ICU is asked only where a phrase may begin; the result
   // is what breaking every word would give (terms_test.cc compares the two on generated texts).
-  std::optional<WordBreaker::Attached> attached;
+  std::optional<BreakerOnText> on_text;
   std::vector<Span> words;
   for (std::size_t p = 0; p < text.size(); ++p) {
     if (!impl_->opening_bytes[static_cast<unsigned char>(text[p])] || !may_start_word(text, p) ||
         !impl_->may_begin_phrase(text, p))
       continue;
-    if (!attached) attached.emplace(impl_->breaker.iterator(), text);
-    if (!attached->word_at(p, words)) continue;
+    if (!on_text) on_text.emplace(impl_->breaker.iterator(), text);
+    if (!WordBreaker::word_at(*on_text, p, words)) continue;
     const Span w = words.front();  // a copy: more_words() may move the vector
     if (!addresses.empty() && inside(addresses, w)) continue;
     const std::string_view word = text.substr(w.begin, w.end - w.begin);
@@ -405,12 +402,8 @@ std::vector<TermMatch> TermMatcher::match(std::string_view text, bool sentence_s
                                   ? decapitalise(word, impl_->dutch) : std::string();
     const std::size_t needed = std::max(impl_->most_words_after(word), lower.empty() ? 0 : impl_->most_words_after(lower));
     if (needed == 0) continue;
-    attached->more_words(needed, words);
-    const Candidate* best = impl_->longest_at(text, words, 0, word);
-    if (!lower.empty()) {
-      const Candidate* alt = impl_->longest_at(text, words, 0, lower);
-      if (longer(alt, best)) best = alt;
-    }
+    WordBreaker::more_words(*on_text, needed, words);
+    const Candidate* best = impl_->best_at(text, words, 0, word, lower);
     if (!best) continue;
     const Span& last = words[best->words.size() - 1];
     out.push_back({w.begin, last.end - w.begin, best->term_index, best->deprecated});
@@ -423,10 +416,7 @@ std::vector<TermMatch> TermMatcher::match_every_word(std::string_view text, bool
   std::vector<TermMatch> out;
   if (impl_->by_first_word.empty()) return out;
   const std::vector<Span> words = impl_->breaker.words(text);
-  std::vector<Span> addresses;
-  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
-      text.find('@') != std::string_view::npos || text.find("mailto:") != std::string_view::npos)
-    addresses = address_spans(text);
+  const std::vector<Span> addresses = addresses_in(text);
   for (std::size_t i = 0; i < words.size();) {
     const Span& w = words[i];
     if (!addresses.empty() && inside(addresses, w)) {
@@ -434,16 +424,9 @@ std::vector<TermMatch> TermMatcher::match_every_word(std::string_view text, bool
       continue;
     }
     const std::string_view word = text.substr(w.begin, w.end - w.begin);
-    const Candidate* best = impl_->longest_at(text, words, i, word);
     const bool at_start = i == 0 ? starts_sentence_after(text.substr(0, w.begin), sentence_start)
                                  : starts_sentence_after(text.substr(words[i - 1].end, w.begin - words[i - 1].end), false);
-    if (at_start) {
-      const std::string lower = decapitalise(word, impl_->dutch);
-      if (!lower.empty()) {
-        const Candidate* alt = impl_->longest_at(text, words, i, lower);
-        if (longer(alt, best)) best = alt;
-      }
-    }
+    const Candidate* best = impl_->best_at(text, words, i, word, at_start ? decapitalise(word, impl_->dutch) : std::string());
     if (!best) {
       ++i;
       continue;
