@@ -95,7 +95,7 @@ void validate_glossary(const Project& project, Diagnostics& diagnostics) {
 void check_glossary(const Project& project, Diagnostics& diagnostics) {
   validate_glossary(project, diagnostics);
 
-  std::set<std::string> used;
+  std::set<std::string> used = project.terms_used_elsewhere;
   auto collect = [&](const std::unordered_map<cmark_node*, std::vector<TermHit>>& hits) {
     for (const auto& [node, list] : hits)
       for (const TermHit& hit : list)

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "check/check.h"
@@ -15,6 +16,8 @@
 #include "cli/pipeline.h"
 #include "load/load.h"
 #include "model/strings.h"
+#include "load/text_file.h"
+#include "publish/build_memo.h"
 #include "publish/interrupt.h"
 #include "publish/output_dir.h"
 #include "publish/publish.h"
@@ -98,6 +101,40 @@ void print_timings(const std::vector<StageTiming>& timings) {
   for (const auto& t : timings) fmt::print(stderr, "  {:<40} {:>8.3f} s\n", t.stage, t.seconds);
 }
 
+// Render options that change outputs, for the build memo's identity (theme folders follow from
+// leitbild.yaml, whose stamp the memo holds).
+std::string render_options_identity(const RenderOptions& options, const fs::path& node_modules) {
+  return fmt::format("epoch={}\ndeck-lang={}\ndeck-layout={}\nnode-modules={}\ntheme={}\n",
+                     options.source_date_epoch ? std::to_string(*options.source_date_epoch) : "none", options.deck_lang,
+                     options.deck_layout, node_modules.string(), LEITBILD_DEFAULT_THEME_DIR);
+}
+
+// The texts of the files the diagnostics point at, for printing diagnostics taken from the memo.
+std::map<std::string, std::string> texts_for(const fs::path& root, const std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string, std::string> texts;
+  auto add = [&](const std::string& file) {
+    if (file.empty() || texts.count(file)) return;
+    Diagnostics ignored;
+    if (auto text = read_text_file(root, file, ignored)) texts.emplace(file, std::move(*text));
+  };
+  for (const Diagnostic& d : diagnostics) {
+    add(d.where.file);
+    if (d.related) add(d.related->file);
+  }
+  return texts;
+}
+
+// Diagnostics taken from the memo point into files this build did not read: the printer shows
+// their lines too. Only for printing, after the outputs are written.
+void add_texts_to_print(Project& project, const Diagnostics& diagnostics) {
+  std::vector<Diagnostic> elsewhere;
+  for (const Diagnostic& d : diagnostics.all())
+    if ((!d.where.file.empty() && !project.sources.count(d.where.file)) ||
+        (d.related && !d.related->file.empty() && !project.sources.count(d.related->file)))
+      elsewhere.push_back(d);
+  if (!elsewhere.empty()) project.sources.merge(texts_for(project.root, elsewhere));
+}
+
 }  // namespace
 
 int run_build(const BuildOptions& options) {
@@ -168,11 +205,68 @@ int run_build(const BuildOptions& options) {
   const auto build_start = Clock::now();
   std::vector<StageTiming> timings;
 
+  // What the last build of this tree into this folder left (publish/build_memo.h): with it, only the
+  // editions whose files changed are loaded, and with nothing changed there is nothing to do.
+  auto stage_start = Clock::now();
+  std::string identity;
+  std::optional<std::vector<FileStamp>> stamps;
+  std::optional<BuildMemo> memo;
+  std::optional<IncrementalScope> scope;
+  if (publish_options.cache && options.editions.empty()) {
+    std::vector<std::string> names, skipped_names;
+    for (const auto* f : selected) names.push_back(f->name);
+    for (const auto& s : skipped) skipped_names.push_back(s.name + ": " + s.reason);
+    const fs::path node_modules = fs::is_directory(fs::path(options.root) / "node_modules")
+                                      ? fs::path(options.root) / "node_modules"
+                                      : fs::path(LEITBILD_NODE_MODULES_DIR);
+    // --timings writes timings.json into the output folder: a build with it makes another folder.
+    identity = memo_identity(options.root, out, names, skipped_names,
+                             render_options_identity(render_options, node_modules) + (options.timings ? "timings\n" : ""));
+    stamps = stamp_inputs(options.root, {LEITBILD_DEFAULT_THEME_DIR}, node_modules);
+    if (stamps) memo = read_memo(*publish_options.cache, identity);
+    if (memo) {
+      auto out_stamps = stamp_output(out);
+      if (!out_stamps || *out_stamps != memo->output) memo.reset();  // the output folder is not as the memo left it
+    }
+    if (memo) {
+      const InputChanges changes = compare_inputs(memo->inputs, *stamps, memo->editions);
+      if (!changes.outside_editions) scope = incremental_scope(memo->editions, changes.editions, memo->deck_editions);
+    }
+  }
+  timings.push_back({"memo", since(stage_start)});
+  if (scope && scope->rendered.empty()) {
+    // Nothing the build reads changed, and the output folder is as the last build left it.
+    Diagnostics diagnostics;
+    diagnostics.append(memo->diagnostics);
+    for (const MemoJob& job : memo->jobs) diagnostics.append(job.diagnostics);
+    diagnostics.sort();
+    progress.clear();
+    fmt::print(stderr, "{}", format_text(diagnostics, texts_for(options.root, diagnostics.all()), {use_colour(stderr)}));
+    timings.push_back({"total", since(build_start)});
+    if (options.timings) print_timings(timings);
+    if (diagnostics.has_errors() || (options.werror && diagnostics.count(Severity::warning) > 0)) {
+      fmt::print(stderr, "leitbild: {} warning(s) (--werror); nothing was built and `{}` was left as it was\n",
+                 diagnostics.count(Severity::warning), out.string());
+      return kExitContentErrors;
+    }
+    if (!options.quiet)
+      fmt::print(stderr, "leitbild: `{}` is up to date: nothing it is built from changed since the last build ({:.1f}s)\n",
+                 out.string(), since(build_start));
+    return exit_code_for(diagnostics, options.werror);
+  }
+
   // Load, resolve, check.
   Diagnostics diagnostics;
-  auto stage_start = Clock::now();
+  stage_start = Clock::now();
   progress.start_stage("load", 0);
-  Project project = load_project(options.root, diagnostics, LoadOptions{options.editions});
+  LoadOptions load_options{options.editions};
+  if (scope) load_options.editions.assign(scope->loaded.begin(), scope->loaded.end());
+  Project project = load_project(options.root, diagnostics, load_options);
+  if (scope)
+    for (int number : memo->editions)
+      if (!scope->loaded.count(number))
+        if (auto used = memo->terms_used.find(number); used != memo->terms_used.end())
+          project.terms_used_elsewhere.insert(used->second.begin(), used->second.end());
   timings.push_back({"load", since(stage_start)});
   if (project.languages.empty()) {
     progress.finish_stage();
@@ -203,10 +297,19 @@ int run_build(const BuildOptions& options) {
     die_by_signal(signal);
   }
 
+  const std::vector<Diagnostic> checked = diagnostics.all();  // for the memo: this build's part
+  std::vector<Diagnostic> taken_over;  // the memo's, of the editions not loaded
+  if (scope) {
+    for (const Diagnostic& d : memo->diagnostics)
+      if (auto edition = edition_of_path(d.where.file); edition && !scope->loaded.count(*edition)) taken_over.push_back(d);
+    diagnostics.append(taken_over);
+  }
+
   const bool failed_checks = diagnostics.has_errors() || (options.werror && diagnostics.count(Severity::warning) > 0);
   if (failed_checks) {
     progress.finish_stage();
     diagnostics.sort();
+    add_texts_to_print(project, diagnostics);
     print_diagnostics(diagnostics, project);
     fmt::print(stderr, "leitbild: {} error(s){}; nothing was built and `{}` was left as it was\n",
                diagnostics.count(Severity::error),
@@ -218,6 +321,34 @@ int run_build(const BuildOptions& options) {
     return kExitContentErrors;
   }
 
+  if (scope) {
+    // The editions taken from the memo: their manifests, for the pages that list every edition.
+    for (int number : memo->editions) {
+      if (scope->loaded.count(number)) continue;
+      Diagnostics ignored;  // the memo has them
+      if (auto edition = load_edition_manifest(project, std::to_string(number), ignored)) {
+        edition->manifest_only = true;
+        // Which chapters it has in each language, for the links other editions' pages make to them:
+        // those whose file is there (the last build, which read them all, succeeded).
+        for (const LanguageTag& lang : project.languages) {
+          std::vector<Chapter>& present = edition->chapters[lang];
+          for (const std::string& stem : edition->chapter_stems) {
+            Chapter chapter;
+            chapter.stem = stem;
+            chapter.lang = lang;
+            chapter.path = fmt::format("{}/{}/{}.md", edition->dir, lang, stem);
+            if (has_file(*stamps, chapter.path)) present.push_back(std::move(chapter));
+          }
+        }
+        project.editions.push_back(std::move(*edition));
+      }
+    }
+    std::sort(project.editions.begin(), project.editions.end(),
+              [](const Edition& a, const Edition& b) { return a.number < b.number; });
+    publish_options.carry_unplanned = true;
+  }
+  if (memo) publish_options.previous = &*memo;
+
   for (const auto& s : skipped) progress.note(fmt::format("leitbild: skipping {}: {}", s.name, s.reason));
   if (selected.empty()) progress.note("leitbild: no output format can run here; only report.json is written");
   PublishResult result = publish(project, selected, render_options, publish_options, diagnostics, timings, progress);
@@ -228,17 +359,38 @@ int run_build(const BuildOptions& options) {
 
   diagnostics.sort();
   progress.clear();
+  add_texts_to_print(project, diagnostics);
   print_diagnostics(diagnostics, project);
   if (options.timings) print_timings(timings);
 
   switch (result.status) {
     case PublishResult::Status::ok: {
+      if (stamps) {
+        BuildMemo next;
+        next.identity = identity;
+        next.inputs = std::move(*stamps);
+        if (auto out_stamps = stamp_output(out)) {
+          next.output = std::move(*out_stamps);
+          for (const Edition& edition : project.editions) {
+            next.editions.push_back(edition.number);
+            if (!edition.manifest_only) next.terms_used[edition.number] = terms_used_in(edition);
+            else if (auto used = memo->terms_used.find(edition.number); used != memo->terms_used.end())
+              next.terms_used.insert(*used);
+          }
+          for (const Deck& deck : project.decks) next.deck_editions.insert(deck.edition);
+          next.diagnostics = checked;
+          next.diagnostics.insert(next.diagnostics.end(), taken_over.begin(), taken_over.end());
+          next.report_inputs = std::move(result.report_inputs);
+          next.jobs = std::move(result.memo_jobs);
+          write_memo(*publish_options.cache, next);
+        }
+      }
       if (!options.quiet) {
         std::vector<std::string> names;
         for (const auto* f : selected) names.push_back(f->name);
-        fmt::print(stderr, "leitbild: built {} into `{}`: {} file(s); {} job(s) rendered, {} from the cache{}{} ({:.1f}s)\n",
+        fmt::print(stderr, "leitbild: built {} into `{}`: {} file(s); {} job(s) rendered, {} from the cache, {} unchanged{}{} ({:.1f}s)\n",
                    names.empty() ? "nothing" : fmt::format("{}", fmt::join(names, ", ")), out.string(),
-                   result.files_written, result.jobs_rendered, result.jobs_from_cache,
+                   result.files_written, result.jobs_rendered, result.jobs_from_cache, result.jobs_carried,
                    result.cache_damaged ? fmt::format(", {} damaged cache entr{} ignored", result.cache_damaged,
                                                       result.cache_damaged == 1 ? "y" : "ies")
                                         : "",

@@ -38,6 +38,7 @@ void read_edition_manifest(YamlReader& yaml, const YAML::Node& root, const Proje
       yaml.diagnostics().add("LB0105", yaml.where(valid), "`valid.to` is before `valid.from`", "Swap the two years.");
   }
   if (auto errata = yaml.string_list(root, "errata", false)) edition.errata = *errata;
+  if (root["chapters"].IsDefined()) edition.chapters_where = yaml.where(root["chapters"]);
   if (auto stems = yaml.string_list(root, "chapters", true)) {
     std::set<std::string> seen;
     for (const auto& stem : *stems) {
@@ -85,7 +86,7 @@ void read_and_parse(const fs::path& root, std::vector<ChapterRead>& reads) {
 
 }  // namespace
 
-std::optional<Edition> load_edition(Project& project, const std::string& folder_name, Diagnostics& diagnostics) {
+std::optional<Edition> load_edition_manifest(Project& project, const std::string& folder_name, Diagnostics& diagnostics) {
   Edition edition;
   edition.dir = "content/editions/" + folder_name;
   edition.number = std::stoi(folder_name);
@@ -106,6 +107,14 @@ std::optional<Edition> load_edition(Project& project, const std::string& folder_
       edition.lock = parse_edition_lock(lock, *lock_text, diagnostics);
     }
   }
+  return edition;
+}
+
+std::optional<Edition> load_edition(Project& project, const std::string& folder_name, Diagnostics& diagnostics) {
+  std::optional<Edition> read = load_edition_manifest(project, folder_name, diagnostics);
+  if (!read) return std::nullopt;
+  Edition edition = std::move(*read);
+  const std::string manifest = edition.dir + "/edition.yaml";
 
   // Language folders and stray files.
   std::error_code ec;
@@ -143,7 +152,7 @@ std::optional<Edition> load_edition(Project& project, const std::string& folder_
       std::error_code exists_ec;
       if (!fs::exists(fs::symlink_status(project.root / path, exists_ec))) {
         if (lang == project.source_language())
-          diagnostics.add("LB0108", yaml.where((*root)["chapters"]),
+          diagnostics.add("LB0108", edition.chapters_where,
                           fmt::format("the chapter `{}` is listed, but `{}` does not exist", stem, path),
                           fmt::format("Create `{}`, or remove `{}` from `chapters:`.", path, stem));
         else

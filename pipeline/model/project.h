@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -115,9 +116,13 @@ struct Edition {
   std::optional<int> valid_from;
   std::optional<int> valid_to;
   std::vector<std::string> chapter_stems;
+  SourceLocation chapters_where;  // the `chapters:` list in edition.yaml
   std::map<LanguageTag, std::vector<Chapter>> chapters;  // in chapter_stems order
   std::vector<std::string> errata;
   std::optional<EditionLock> lock;  // present once `leitbild edition publish` froze the edition
+  // An incremental build took this edition from the build memo: its manifest is here, its chapters
+  // were not loaded, and its outputs and diagnostics are the previous build's (publish/build_memo.h).
+  bool manifest_only = false;
 
   // Resolved: every anchor (section anchors and chapter stems) per language.
   std::map<LanguageTag, std::map<std::string, LinkTarget>> targets;
@@ -201,6 +206,9 @@ struct Project {
   std::vector<Term> glossary;
   // Every text file read, by relative path: printers show source lines, fingerprints hash them.
   std::map<std::string, std::string> sources;
+  // Glossary ids used in editions an incremental build did not load: the check for unused entries
+  // (LB0408) counts them as used.
+  std::set<std::string> terms_used_elsewhere;
 
   const LanguageTag& source_language() const { return languages.front(); }
   const Edition* find_edition(int number) const;

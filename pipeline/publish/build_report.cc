@@ -19,7 +19,36 @@ std::string dump(const Json& json) { return json.dump(2, ' ', false, Json::error
 
 }  // namespace
 
-std::string report_json(const Project& project, const SourceFingerprints& fingerprints, const std::vector<std::string>& formats,
+std::map<std::string, MemoInput> report_inputs(const Project& project, const SourceFingerprints& fingerprints,
+                                               const std::vector<PlannedJob>& jobs, const BuildMemo* previous) {
+  std::map<std::string, MemoInput> inputs;
+  for (const auto& [path, text] : project.sources) inputs[path] = {fingerprints.at(path), text.size(), true};
+  for (const auto& planned : jobs) {
+    for (const auto& path : planned.job.inputs) {
+      if (inputs.count(path)) continue;
+      if (planned.carried && previous) {
+        if (auto known = previous->report_inputs.find(path); known != previous->report_inputs.end()) {
+          inputs.emplace(path, known->second);
+          continue;
+        }
+      }
+      std::string bytes;
+      if (path.find("..") == std::string::npos && read_file_bytes(project.root / path, bytes))
+        inputs[path] = {sha256_hex(bytes), bytes.size(), false};
+    }
+  }
+  if (previous) {
+    std::set<int> taken;
+    for (const Edition& edition : project.editions)
+      if (edition.manifest_only) taken.insert(edition.number);
+    if (!taken.empty())
+      for (const auto& [path, input] : previous->report_inputs)
+        if (auto edition = edition_of_path(path); edition && taken.count(*edition)) inputs.emplace(path, input);
+  }
+  return inputs;
+}
+
+std::string report_json(const Project& project, const std::map<std::string, MemoInput>& inputs, const std::vector<std::string>& formats,
                         const std::vector<SkippedFormat>& skipped, const std::vector<PlannedJob>& jobs,
                         const std::vector<JobOutcome>& outcomes, const RenderOptions& render_options,
                         const Diagnostics& diagnostics) {
@@ -50,22 +79,11 @@ std::string report_json(const Project& project, const SourceFingerprints& finger
                            {"warnings", diagnostics.count(Severity::warning)},
                            {"notes", diagnostics.count(Severity::note)}};
 
-  // Inputs: every text the loader read, every other file a job named, every theme file jobs used.
-  std::map<std::string, std::pair<std::string, std::size_t>> inputs;  // path -> sha256, size
-  for (const auto& [path, text] : project.sources) inputs[path] = {fingerprints.at(path), text.size()};
   std::set<std::string> theme_files;
-  for (const auto& planned : jobs) {
-    for (const auto& path : planned.job.inputs) {
-      if (inputs.count(path)) continue;
-      std::string bytes;
-      if (path.find("..") == std::string::npos && read_file_bytes(project.root / path, bytes))
-        inputs[path] = {sha256_hex(bytes), bytes.size()};
-    }
-    theme_files.insert(planned.job.theme_inputs.begin(), planned.job.theme_inputs.end());
-  }
+  for (const auto& planned : jobs) theme_files.insert(planned.job.theme_inputs.begin(), planned.job.theme_inputs.end());
   Json inputs_json = Json::array();
-  for (const auto& [path, fingerprint] : inputs)
-    inputs_json.push_back({{"path", path}, {"size", fingerprint.second}, {"sha256", fingerprint.first}});
+  for (const auto& [path, input] : inputs)
+    inputs_json.push_back({{"path", path}, {"size", input.size}, {"sha256", input.sha256}});
   report["inputs"] = inputs_json;
   Json theme_json = Json::array();
   for (const auto& path : theme_files) {
@@ -98,7 +116,8 @@ std::string timings_json(const std::vector<StageTiming>& stages, const std::vect
     jobs_json.push_back({{"job", jobs[i].job.key},
                          {"format", jobs[i].format},
                          {"seconds", outcomes[i].seconds},
-                         {"from_cache", outcomes[i].from_cache}});
+                         {"from_cache", outcomes[i].from_cache},
+                         {"carried", outcomes[i].carried}});
   timings["jobs"] = jobs_json;
   return dump(timings);
 }

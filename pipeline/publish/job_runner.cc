@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "publish/build_memo.h"
 #include "publish/interrupt.h"
 #include "render/xhtml/xml_tree.h"
 
@@ -37,6 +38,12 @@ bool has_errors(const JobResult& result) {
 
 void run_one(const PlannedJob& planned, const RenderCache* cache, JobOutcome& outcome) {
   const auto start = std::chrono::steady_clock::now();
+  if (planned.carried) {
+    outcome.result.diagnostics = planned.carried->diagnostics;
+    outcome.carried = true;
+    outcome.finished = true;
+    return;
+  }
   if (cache && !planned.cache_key.empty()) {
     if (auto hit = cache->load(planned.cache_key, &outcome.cache_damaged)) {
       outcome.result = std::move(*hit);

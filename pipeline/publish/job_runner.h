@@ -12,6 +12,8 @@
 
 namespace leitbild {
 
+struct MemoJob;
+
 struct PlannedJob {
   std::string format;
   RenderJob job;
@@ -19,6 +21,9 @@ struct PlannedJob {
   // A guess at the job's cost (the bytes of its inputs): the longest jobs start first, so that two
   // threads do not end with one big job running alone.
   std::size_t weight = 0;
+  // Set when the previous build's output of this job is still right (same cache key, or its
+  // edition taken from the build memo): its files are linked from the previous output folder.
+  const MemoJob* carried = nullptr;
 };
 
 // One output file once it is on disk (the bytes themselves are not kept).
@@ -35,6 +40,7 @@ struct JobOutcome {
   bool write_failed = false;
   bool finished = false;  // false when the build was interrupted before the job ran
   bool from_cache = false;
+  bool carried = false;  // PlannedJob::carried: nothing was rendered or read from the cache
   bool cache_damaged = false;  // a damaged entry was found (and ignored) for this job
   double seconds = 0;
 };

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "model/file_descriptor.h"
+#include "publish/atomic_file.h"
 
 namespace leitbild {
 
@@ -72,6 +73,16 @@ OutputFileResult put_output_file(const OutputFilePlace& place, const std::string
     }
   }
   return {write_output_file(target, bytes, place.epoch), OutputFileWay::written};
+}
+
+std::string link_previous_output(const OutputFilePlace& place, const std::string& relative) {
+  const fs::path target = place.staging / relative;
+  const fs::path previous = place.previous / relative;
+  if (std::string error = create_parent(target); !error.empty()) return error;
+  if (::link(previous.c_str(), target.c_str()) == 0) return {};
+  std::string bytes;
+  if (!read_file_bytes(previous, bytes)) return fmt::format("cannot read `{}` of the previous build", previous.string());
+  return write_output_file(target, bytes, place.epoch);
 }
 
 }  // namespace leitbild

@@ -30,6 +30,10 @@ struct OutputFileResult {
 // same modification time, so that a build stays reproducible down to file times).
 OutputFileResult put_output_file(const OutputFilePlace& place, const std::string& relative, std::string_view bytes);
 
+// Puts the file the previous build wrote at `relative` (known to be unchanged) into staging: a hard
+// link, or a copy where the filesystem has none. Returns an error message, empty on success.
+std::string link_previous_output(const OutputFilePlace& place, const std::string& relative);
+
 // Writes `bytes` to `path` (creating folders); with an epoch, sets the file's times to it.
 // Returns an error message, empty on success.
 std::string write_output_file(const std::filesystem::path& path, std::string_view bytes, const std::optional<long long>& epoch);

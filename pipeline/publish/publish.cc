@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -61,6 +62,7 @@ class StagingWriter {
       : place_(std::move(place)), jobs_(jobs), pause_(pause) {}
 
   void operator()(std::size_t index, JobOutcome& outcome) {
+    if (outcome.carried) return link_carried(index, outcome);
     std::vector<Diagnostic>& job_diagnostics = outcome.result.diagnostics;
     const std::string& key = jobs_[index].job.key;
     const bool failed = std::any_of(job_diagnostics.begin(), job_diagnostics.end(),
@@ -93,6 +95,28 @@ class StagingWriter {
   }
 
  private:
+  void link_carried(std::size_t index, JobOutcome& outcome) {
+    Diagnostics diagnostics;
+    for (const WrittenFile& file : jobs_[index].carried->written) {
+      if (interrupt_signal()) break;
+      if (std::optional<std::size_t> other = claim(file.path, index)) {
+        const auto [first, second] = std::minmax(*other, index);
+        diagnostics.add("LB0620", {}, fmt::format("the jobs `{}` and `{}` both produced `{}`", jobs_[first].job.key,
+                                                  jobs_[second].job.key, file.path));
+        continue;
+      }
+      if (std::string error = link_previous_output(place_, file.path); !error.empty()) {
+        diagnostics.add("LB0601", {}, error);
+        outcome.write_failed = true;
+        break;
+      }
+      ++outcome.unchanged;
+      outcome.written.push_back(file);
+      if (pause_.count() > 0) test_pause(pause_);
+    }
+    for (Diagnostic& d : diagnostics.all()) outcome.result.diagnostics.push_back(std::move(d));
+  }
+
   // The job that already produced `path`, if any; otherwise `path` is now `index`'s.
   std::optional<std::size_t> claim(const std::string& path, std::size_t index) {
     std::lock_guard lock(mutex_);
@@ -107,6 +131,48 @@ class StagingWriter {
   std::mutex mutex_;
   std::map<std::string, std::size_t> owner_;  // output path -> job index
 };
+
+// Marks the planned jobs whose previous output still stands (same format, same cache key) and,
+// for an incremental build, adds the memo's jobs nobody planned (those of the editions taken from
+// the memo) as carried jobs.
+void carry_over(std::vector<PlannedJob>& jobs, const BuildMemo& previous, bool carry_unplanned) {
+  std::unordered_map<std::string_view, const MemoJob*> unplanned;
+  for (const MemoJob& job : previous.jobs) unplanned.emplace(job.key, &job);
+  for (PlannedJob& planned : jobs) {
+    auto it = unplanned.find(planned.job.key);
+    if (it == unplanned.end()) continue;
+    const MemoJob& before = *it->second;
+    if (!planned.cache_key.empty() && before.format == planned.format && before.cache_key == planned.cache_key)
+      planned.carried = &before;
+    unplanned.erase(it);
+  }
+  if (!carry_unplanned) return;
+  for (const MemoJob& job : previous.jobs) {
+    if (!unplanned.count(job.key)) continue;
+    PlannedJob planned;
+    planned.format = job.format;
+    planned.job.key = job.key;
+    planned.job.inputs = job.inputs;
+    planned.job.theme_inputs = job.theme_inputs;
+    planned.cache_key = job.cache_key;
+    planned.carried = &job;
+    jobs.push_back(std::move(planned));
+  }
+}
+
+MemoJob memo_job(const Project& project, const PlannedJob& planned, const JobOutcome& outcome) {
+  MemoJob job;
+  job.format = planned.format;
+  job.key = planned.job.key;
+  job.cache_key = planned.cache_key;
+  // Texts are in the report's inputs by path already; the memo keeps the other files a job named.
+  for (const std::string& input : planned.job.inputs)
+    if (!project.sources.count(input)) job.inputs.push_back(input);
+  job.theme_inputs = planned.job.theme_inputs;
+  job.written = outcome.written;
+  job.diagnostics = outcome.result.diagnostics;
+  return job;
+}
 
 class StagingGuard {
  public:
@@ -177,12 +243,36 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
       jobs.push_back({format->name, std::move(job), {}, weight});
     }
   }
-  const SourceFingerprints fingerprints = fingerprint_sources(project);
+  SourceFingerprints fingerprints = fingerprint_sources(project);
+  if (options.previous && options.carry_unplanned) {
+    // The texts of the editions taken from the memo, as the last build read them: the keys of the
+    // jobs that name them (the next edition's "what is new" page) come out as that build's.
+    std::set<int> taken;
+    for (const Edition& edition : project.editions)
+      if (edition.manifest_only) taken.insert(edition.number);
+    for (const auto& [path, input] : options.previous->report_inputs)
+      if (auto edition = edition_of_path(path); input.text && edition && taken.count(*edition))
+        fingerprints.emplace(path, input.sha256);
+  }
   std::optional<RenderCache> cache;
   if (options.cache) {
     cache.emplace(*options.cache);
     for (auto& planned : jobs)
       planned.cache_key = job_cache_key(project, fingerprints, planned.format, planned.job, render_options);
+  }
+  if (options.previous) carry_over(jobs, *options.previous, options.carry_unplanned);
+  for (const PlannedJob& planned : jobs) {
+    // Rendering a job over an edition taken from the memo would render it without its chapters.
+    if (planned.carried || !options.carry_unplanned) continue;
+    for (const std::string& input : planned.job.inputs) {
+      const std::optional<int> number = edition_of_path(input);
+      const Edition* edition = number ? project.find_edition(*number) : nullptr;
+      if (!edition || !edition->manifest_only || project.sources.count(input)) continue;
+      diagnostics.add("LB0620", {}, fmt::format("the {} job `{}` needs edition {}, which this incremental build took from "
+                                                "the memo without loading it", planned.format, planned.job.key, *number),
+                      "This is a bug in leitbild: report it. Meanwhile build with --no-cache.");
+      break;
+    }
   }
   timings.push_back({"plan", since(stage_start)});
   result.jobs = jobs.size();
@@ -217,7 +307,8 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   bool write_failed = false;
   for (const JobOutcome& outcome : outcomes) {
     result.jobs_from_cache += outcome.from_cache;
-    result.jobs_rendered += outcome.finished && !outcome.from_cache;
+    result.jobs_carried += outcome.carried;
+    result.jobs_rendered += outcome.finished && !outcome.from_cache && !outcome.carried;
     result.cache_damaged += outcome.cache_damaged;
     result.files_written += outcome.written.size();
     result.files_unchanged += outcome.unchanged;
@@ -238,8 +329,9 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   // The report, once every file is known.
   stage_start = Clock::now();
   progress.start_stage("report", 1, "files");
+  result.report_inputs = report_inputs(project, fingerprints, jobs, options.previous);
   if (std::string error = write_output_file(staging / "report.json",
-                                       report_json(project, fingerprints, format_names, options.skipped, jobs, outcomes, render_options, diagnostics),
+                                       report_json(project, result.report_inputs, format_names, options.skipped, jobs, outcomes, render_options, diagnostics),
                                        render_options.source_date_epoch);
       !error.empty()) {
     diagnostics.add("LB0601", {}, error);
@@ -269,6 +361,8 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   }
   guard.release();
   timings.push_back({"swap", since(stage_start)});
+  result.memo_jobs.reserve(jobs.size());
+  for (std::size_t i = 0; i < jobs.size(); ++i) result.memo_jobs.push_back(memo_job(project, jobs[i], outcomes[i]));
   if (cache) {
     std::unordered_set<std::string> used;
     for (const auto& planned : jobs) used.insert(planned.cache_key);

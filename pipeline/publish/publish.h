@@ -4,12 +4,14 @@
 // the whole build succeeded (docs/publishing.md). The front half (load, resolve, check) is the caller's.
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/diagnostic.h"
 #include "model/project.h"
+#include "publish/build_memo.h"
 #include "publish/progress.h"
 #include "render/render.h"
 
@@ -37,6 +39,13 @@ struct PublishOptions {
   // Test hook (LEITBILD_TEST_SLOW_MS): pause this long after each file written into staging, so a
   // test can interrupt or kill a build while it writes.
   std::chrono::milliseconds slow_write{0};
+  // The previous build's memo, given when the output folder is known to be as that build left it
+  // (the caller compared its stamps): a job whose cache key is unchanged is not rendered again, its
+  // files are linked from the output folder.
+  const BuildMemo* previous = nullptr;
+  // An incremental build (some editions taken from the memo): the memo's jobs this build did not
+  // plan are those editions' jobs, and are linked too.
+  bool carry_unplanned = false;
 };
 
 struct PublishResult {
@@ -53,11 +62,15 @@ struct PublishResult {
   std::size_t jobs = 0;
   std::size_t jobs_rendered = 0;
   std::size_t jobs_from_cache = 0;
+  std::size_t jobs_carried = 0;  // linked from the previous output folder (PublishOptions::previous)
   std::size_t cache_damaged = 0;
   std::size_t cache_pruned = 0;  // entries unused for PublishOptions::cache_entry_lifetime, removed
   std::size_t files_written = 0;
   std::size_t files_unchanged = 0;  // of files_written, linked from the previous output (output_file.h)
   std::vector<std::filesystem::path> stale_removed;  // leftovers of killed builds
+  // For the next build's memo (ok only): every job as planned and written, and report.json's inputs.
+  std::vector<MemoJob> memo_jobs;
+  std::map<std::string, MemoInput> report_inputs;
 };
 
 // `timings` comes in with the caller's stages and gets the publisher's appended.

@@ -6,7 +6,6 @@
 #include <link.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -15,6 +14,7 @@
 #include "model/sha256.h"
 #include "model/version.h"
 #include "publish/atomic_file.h"
+#include "publish/byte_fields.h"
 
 namespace leitbild {
 namespace fs = std::filesystem;
@@ -56,72 +56,6 @@ int find_build_id(dl_phdr_info* info, std::size_t, void* data) {
     }
   }
   return 1;  // the first object is the program itself; libraries do not matter here
-}
-
-// Length-prefixed fields: unambiguous whatever bytes the outputs hold.
-class Writer {
- public:
-  void str(std::string_view s) {
-    out_ += std::to_string(s.size());
-    out_ += ':';
-    out_ += s;
-  }
-  void num(long long n) {
-    out_ += std::to_string(n);
-    out_ += ';';
-  }
-  std::string take() { return std::move(out_); }
-
- private:
-  std::string out_;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  bool num(long long& n) {
-    auto end = in_.find(';', pos_);
-    if (end == std::string_view::npos) return false;
-    auto [ptr, ec] = std::from_chars(in_.data() + pos_, in_.data() + end, n);
-    if (ec != std::errc() || ptr != in_.data() + end) return false;
-    pos_ = end + 1;
-    return true;
-  }
-  bool str(std::string& s) {
-    auto colon = in_.find(':', pos_);
-    if (colon == std::string_view::npos) return false;
-    std::size_t n = 0;
-    auto [ptr, ec] = std::from_chars(in_.data() + pos_, in_.data() + colon, n);
-    if (ec != std::errc() || ptr != in_.data() + colon || n > in_.size() - colon - 1) return false;
-    s.assign(in_.substr(colon + 1, n));
-    pos_ = colon + 1 + n;
-    return true;
-  }
-  bool done() const { return pos_ == in_.size(); }
-
- private:
-  std::string_view in_;
-  std::size_t pos_ = 0;
-};
-
-void write_location(Writer& w, const SourceLocation& where) {
-  w.str(where.file);
-  w.num(where.line);
-  w.num(where.column);
-  w.num(where.end_line);
-  w.num(where.end_column);
-}
-
-bool read_int(Reader& r, int& value) {
-  long long n = 0;
-  if (!r.num(n)) return false;
-  value = static_cast<int>(n);
-  return true;
-}
-
-bool read_location(Reader& r, SourceLocation& where) {
-  return r.str(where.file) && read_int(r, where.line) && read_int(r, where.column) && read_int(r, where.end_line) &&
-         read_int(r, where.end_column);
 }
 
 void feed(Sha256& hash, std::string_view field) {
@@ -202,35 +136,21 @@ std::string job_cache_key(const Project& project, const SourceFingerprints& sour
 }
 
 std::string serialize_job_result(const JobResult& result) {
-  Writer w;
+  FieldWriter w;
   w.num(static_cast<long long>(result.outputs.size()));
   for (const OutputFile& file : result.outputs) {
     w.str(file.path);
     w.str(file.bytes);
   }
   w.num(static_cast<long long>(result.diagnostics.size()));
-  for (const Diagnostic& d : result.diagnostics) {
-    w.str(d.code);
-    w.num(static_cast<int>(d.severity));
-    write_location(w, d.where);
-    w.str(d.message);
-    w.str(d.hint);
-    w.num(d.related ? 1 : 0);
-    if (d.related) write_location(w, *d.related);
-    w.str(d.related_message);
-  }
-  std::string body = w.take();
-  return std::string(kEntryMagic) + sha256_hex(body) + "\n" + body;
+  for (const Diagnostic& d : result.diagnostics) w.diagnostic(d);
+  return checksummed(kEntryMagic, w.take());
 }
 
 std::optional<JobResult> deserialize_job_result(std::string_view bytes) {
-  if (!bytes.starts_with(kEntryMagic)) return std::nullopt;
-  bytes.remove_prefix(kEntryMagic.size());
-  if (bytes.size() < 65 || bytes[64] != '\n') return std::nullopt;
-  const std::string_view checksum = bytes.substr(0, 64);
-  const std::string_view body = bytes.substr(65);
-  if (sha256_hex(body) != checksum) return std::nullopt;
-  Reader r(body);
+  std::string_view body;
+  if (!unchecksummed(kEntryMagic, bytes, body)) return std::nullopt;
+  FieldReader r(body);
   JobResult result;
   long long count = 0;
   if (!r.num(count) || count < 0) return std::nullopt;
@@ -242,17 +162,7 @@ std::optional<JobResult> deserialize_job_result(std::string_view bytes) {
   if (!r.num(count) || count < 0) return std::nullopt;
   for (long long i = 0; i < count; ++i) {
     Diagnostic d;
-    int severity = 0, related = 0;
-    if (!r.str(d.code) || !read_int(r, severity) || severity < 0 || severity > 2 || !read_location(r, d.where) ||
-        !r.str(d.message) || !r.str(d.hint) || !read_int(r, related))
-      return std::nullopt;
-    d.severity = static_cast<Severity>(severity);
-    if (related) {
-      SourceLocation where;
-      if (!read_location(r, where)) return std::nullopt;
-      d.related = where;
-    }
-    if (!r.str(d.related_message)) return std::nullopt;
+    if (!r.diagnostic(d)) return std::nullopt;
     result.diagnostics.push_back(std::move(d));
   }
   if (!r.done()) return std::nullopt;
