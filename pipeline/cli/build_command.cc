@@ -74,21 +74,24 @@ std::vector<fs::path> theme_dirs_for(const Project& project, Diagnostics& diagno
       if (fs::equivalent(known, dir, ec)) return;
     dirs.push_back(dir);
   };
-  const fs::path own = project.root / "themes" / project.theme;
+  // Absolute: the folders go into the cache keys, which must not depend on how the root was spelled.
+  std::error_code absolute_ec;
+  const fs::path root = fs::weakly_canonical(fs::absolute(project.root, absolute_ec), absolute_ec);
+  const fs::path own = root / "themes" / project.theme;
   std::error_code ec;
   if (project.theme != "default" && !fs::is_directory(own, ec))
     diagnostics.add("LB0621", {"leitbild.yaml", 0, 0},
                     fmt::format("leitbild.yaml names the theme `{}`, but there is no folder `themes/{}`", project.theme,
                                 project.theme));
   add(own);
-  add(project.root / "themes" / "default");
+  add(root / "themes" / "default");
   add(LEITBILD_DEFAULT_THEME_DIR);
   return dirs;
 }
 
 fs::path node_modules_for(const Project& project) {
   std::error_code ec;
-  if (fs::is_directory(project.root / "node_modules", ec)) return project.root / "node_modules";
+  if (fs::is_directory(project.root / "node_modules", ec)) return fs::weakly_canonical(fs::absolute(project.root / "node_modules", ec), ec);
   return LEITBILD_NODE_MODULES_DIR;
 }
 
@@ -216,8 +219,9 @@ int run_build(const BuildOptions& options) {
     std::vector<std::string> names, skipped_names;
     for (const auto* f : selected) names.push_back(f->name);
     for (const auto& s : skipped) skipped_names.push_back(s.name + ": " + s.reason);
+    std::error_code ec;
     const fs::path node_modules = fs::is_directory(fs::path(options.root) / "node_modules")
-                                      ? fs::path(options.root) / "node_modules"
+                                      ? fs::weakly_canonical(fs::absolute(fs::path(options.root) / "node_modules", ec), ec)
                                       : fs::path(LEITBILD_NODE_MODULES_DIR);
     // --timings writes timings.json into the output folder: a build with it makes another folder.
     identity = memo_identity(options.root, out, names, skipped_names,
@@ -233,7 +237,7 @@ int run_build(const BuildOptions& options) {
       if (!changes.outside_editions) scope = incremental_scope(memo->editions, changes.editions, memo->deck_editions);
     }
   }
-  timings.push_back({"memo", since(stage_start)});
+  timings.push_back({"memo (read)", since(stage_start)});
   if (scope && scope->rendered.empty()) {
     // Nothing the build reads changed, and the output folder is as the last build left it.
     Diagnostics diagnostics;
@@ -328,6 +332,7 @@ int run_build(const BuildOptions& options) {
       Diagnostics ignored;  // the memo has them
       if (auto edition = load_edition_manifest(project, std::to_string(number), ignored)) {
         edition->manifest_only = true;
+        edition->outputs_carried = true;
         // Which chapters it has in each language, for the links other editions' pages make to them:
         // those whose file is there (the last build, which read them all, succeeded).
         for (const LanguageTag& lang : project.languages) {
@@ -345,6 +350,8 @@ int run_build(const BuildOptions& options) {
     }
     std::sort(project.editions.begin(), project.editions.end(),
               [](const Edition& a, const Edition& b) { return a.number < b.number; });
+    // Editions loaded only for their neighbours' pages keep their outputs too.
+    for (Edition& edition : project.editions) edition.outputs_carried = !scope->rendered.count(edition.number);
     publish_options.carry_unplanned = true;
   }
   if (memo) publish_options.previous = &*memo;
@@ -352,6 +359,28 @@ int run_build(const BuildOptions& options) {
   for (const auto& s : skipped) progress.note(fmt::format("leitbild: skipping {}: {}", s.name, s.reason));
   if (selected.empty()) progress.note("leitbild: no output format can run here; only report.json is written");
   PublishResult result = publish(project, selected, render_options, publish_options, diagnostics, timings, progress);
+  if (result.status == PublishResult::Status::ok && stamps) {
+    stage_start = Clock::now();
+    BuildMemo next;
+    next.identity = identity;
+    next.inputs = std::move(*stamps);
+    if (auto out_stamps = stamp_output(out)) {
+      next.output = std::move(*out_stamps);
+      for (const Edition& edition : project.editions) {
+        next.editions.push_back(edition.number);
+        if (!edition.manifest_only) next.terms_used[edition.number] = terms_used_in(edition);
+        else if (auto used = memo->terms_used.find(edition.number); used != memo->terms_used.end())
+          next.terms_used.insert(*used);
+      }
+      for (const Deck& deck : project.decks) next.deck_editions.insert(deck.edition);
+      next.diagnostics = checked;
+      next.diagnostics.insert(next.diagnostics.end(), taken_over.begin(), taken_over.end());
+      next.report_inputs = std::move(result.report_inputs);
+      next.jobs = std::move(result.memo_jobs);
+      write_memo(*publish_options.cache, next);
+    }
+    timings.push_back({"memo (write)", since(stage_start)});
+  }
   timings.push_back({"total", since(build_start)});
   progress.finish_stage();
   for (const auto& stale : result.stale_removed)
@@ -365,26 +394,6 @@ int run_build(const BuildOptions& options) {
 
   switch (result.status) {
     case PublishResult::Status::ok: {
-      if (stamps) {
-        BuildMemo next;
-        next.identity = identity;
-        next.inputs = std::move(*stamps);
-        if (auto out_stamps = stamp_output(out)) {
-          next.output = std::move(*out_stamps);
-          for (const Edition& edition : project.editions) {
-            next.editions.push_back(edition.number);
-            if (!edition.manifest_only) next.terms_used[edition.number] = terms_used_in(edition);
-            else if (auto used = memo->terms_used.find(edition.number); used != memo->terms_used.end())
-              next.terms_used.insert(*used);
-          }
-          for (const Deck& deck : project.decks) next.deck_editions.insert(deck.edition);
-          next.diagnostics = checked;
-          next.diagnostics.insert(next.diagnostics.end(), taken_over.begin(), taken_over.end());
-          next.report_inputs = std::move(result.report_inputs);
-          next.jobs = std::move(result.memo_jobs);
-          write_memo(*publish_options.cache, next);
-        }
-      }
       if (!options.quiet) {
         std::vector<std::string> names;
         for (const auto* f : selected) names.push_back(f->name);

@@ -120,8 +120,10 @@ struct Edition {
   std::map<LanguageTag, std::vector<Chapter>> chapters;  // in chapter_stems order
   std::vector<std::string> errata;
   std::optional<EditionLock> lock;  // present once `leitbild edition publish` froze the edition
-  // An incremental build took this edition from the build memo: its manifest is here, its chapters
-  // were not loaded, and its outputs and diagnostics are the previous build's (publish/build_memo.h).
+  // Incremental builds (publish/build_memo.h): the edition's outputs are the previous build's, and
+  // with manifest_only also its diagnostics: only its manifest was loaded, with chapters that hold
+  // nothing but their stem, language and path (for links from other editions' pages).
+  bool outputs_carried = false;
   bool manifest_only = false;
 
   // Resolved: every anchor (section anchors and chapter stems) per language.

@@ -27,7 +27,7 @@ std::vector<std::string> job_inputs(const Project& project, const Edition& editi
 std::vector<RenderJob> plan_epub(const Project& project, const RenderOptions& options) {
   std::vector<RenderJob> jobs;
   for (const Edition& edition : project.editions) {
-    if (edition.manifest_only) continue;  // its outputs are carried over (publish/build_memo.h)
+    if (edition.outputs_carried) continue;  // the previous build's outputs stand (publish/build_memo.h)
     for (const LanguageTag& lang : project.languages) {
       if (!edition.chapters.contains(lang)) continue;
       RenderJob job;

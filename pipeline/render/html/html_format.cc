@@ -71,7 +71,7 @@ std::vector<RenderJob> plan_html(const Project& project, const RenderOptions& op
   std::vector<RenderJob> jobs;
   const std::vector<std::string> theme_inputs = html_theme_files(options);
   for (const Edition& edition : project.editions) {
-    if (edition.manifest_only) continue;  // its outputs are carried over (publish/build_memo.h)
+    if (edition.outputs_carried) continue;  // the previous build's outputs stand (publish/build_memo.h)
     for (const LanguageTag& lang : project.languages) {
       if (!edition.chapters.contains(lang)) continue;
       RenderJob job;

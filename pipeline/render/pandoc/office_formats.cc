@@ -106,7 +106,7 @@ std::optional<OutputFile> render_deck_pptx(const Project& project, const Deck& d
 std::vector<RenderJob> plan_office_documents(const Project& project, const RenderOptions& options, OfficeTarget target) {
   std::vector<RenderJob> jobs;
   for (const Edition& edition : project.editions) {
-    if (edition.manifest_only) continue;  // its outputs are carried over (publish/build_memo.h)
+    if (edition.outputs_carried) continue;  // the previous build's outputs stand (publish/build_memo.h)
     for (const LanguageTag& lang : project.languages) {
       auto chapters = edition.chapters.find(lang);
       if (chapters == edition.chapters.end()) continue;

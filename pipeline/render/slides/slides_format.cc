@@ -27,7 +27,7 @@ OutputFormat slides_output_format() {
       jobs.push_back(std::move(job));
     }
     for (const Edition& edition : project.editions) {
-      if (edition.manifest_only) continue;  // its outputs are carried over (publish/build_memo.h)
+      if (edition.outputs_carried) continue;  // the previous build's outputs stand (publish/build_memo.h)
       RenderJob job;
       job.key = fmt::format("slides/edition/{}", edition.number);
       job.inputs = edition_outline_inputs(project, edition);
