@@ -183,6 +183,9 @@ std::optional<std::vector<FileStamp>> stamp_output(const fs::path& out) {
   std::vector<FileStamp> stamps;
   int fd = ::open(out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0 || !stamp_folder(fd, "", 0, stamps)) return std::nullopt;
+  // Not the change time: output files are hard-linked from build to build, and removing the
+  // previous folder's names (while this stamping may run) changes the inodes' change times.
+  for (FileStamp& stamp : stamps) stamp.ctime_ns = 0;
   sort_stamps(stamps);
   return stamps;
 }

@@ -26,7 +26,7 @@ fs::path sibling(const fs::path& out, const std::string& suffix) {
 // Removes the previous output after a swap. Its top-level entries (one folder per edition) are
 // removed on all cores: unlinking thousands of files one after another was half of the time a
 // large build spends after its last job.
-void remove_tree(const fs::path& root) {
+void remove_tree_on_all_cores(const fs::path& root) {
   std::error_code ec;
   std::vector<fs::path> entries;
   for (const auto& entry : fs::directory_iterator(root, ec)) entries.push_back(entry.path());
@@ -121,7 +121,13 @@ std::vector<fs::path> remove_stale_siblings(const fs::path& out) {
   return removed;
 }
 
-std::string swap_into_place(const fs::path& staging, const fs::path& out) {
+void remove_output_tree(const fs::path& root) { remove_tree_on_all_cores(root); }
+
+std::string swap_into_place(const fs::path& staging, const fs::path& out, fs::path* previous) {
+  auto remove_tree = [previous](const fs::path& old) {
+    if (previous) *previous = old;
+    else remove_tree_on_all_cores(old);
+  };
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(out, ec))) {
     if (::rename(staging.c_str(), out.c_str()) != 0)

@@ -43,6 +43,12 @@ std::vector<std::filesystem::path> remove_stale_siblings(const std::filesystem::
 // Makes `staging` the new `out` and removes the previous one: renameat2(RENAME_EXCHANGE) where the
 // filesystem has it, else rename out -> <out>.old-<pid>, staging -> out. Empty on success; on
 // failure `out` is as it was and the message says what went wrong.
-std::string swap_into_place(const std::filesystem::path& staging, const std::filesystem::path& out);
+// With `previous`, the previous output is not removed: its new path (a sibling that
+// remove_stale_siblings also removes) is put there for the caller to remove_output_tree().
+std::string swap_into_place(const std::filesystem::path& staging, const std::filesystem::path& out,
+                            std::filesystem::path* previous = nullptr);
+
+// Removes a whole output folder, its top-level entries on all cores.
+void remove_output_tree(const std::filesystem::path& root);
 
 }  // namespace leitbild

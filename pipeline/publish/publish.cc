@@ -353,7 +353,8 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
 
   // Swap: from here on a signal no longer stops the build; the swap is two renames.
   stage_start = Clock::now();
-  if (std::string error = swap_into_place(staging, out); !error.empty()) {
+  fs::path previous_output;
+  if (std::string error = swap_into_place(staging, out, &previous_output); !error.empty()) {
     diagnostics.add("LB0601", {}, error);
     result.status = PublishResult::Status::io_error;
     result.message = fmt::format("the new output could not be put in place; `{}` was left as it was", out.string());
@@ -361,13 +362,18 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   }
   guard.release();
   timings.push_back({"swap", since(stage_start)});
+  std::jthread removal;
+  if (!previous_output.empty()) removal = std::jthread([previous_output] { remove_output_tree(previous_output); });
   result.memo_jobs.reserve(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) result.memo_jobs.push_back(memo_job(project, jobs[i], outcomes[i]));
+  if (options.after_swap) options.after_swap(result);
   if (cache) {
     std::unordered_set<std::string> used;
     for (const auto& planned : jobs) used.insert(planned.cache_key);
     result.cache_pruned = cache->prune(used, options.cache_entry_lifetime);
   }
+  if (removal.joinable()) removal.join();
+  timings.push_back({"swap, memo, previous output removed", since(stage_start)});
   return result;
 }
 

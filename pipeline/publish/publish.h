@@ -4,6 +4,7 @@
 // the whole build succeeded (docs/publishing.md). The front half (load, resolve, check) is the caller's.
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +28,8 @@ struct SkippedFormat {
   std::string reason;
 };
 
+struct PublishResult;
+
 struct PublishOptions {
   std::filesystem::path out;                    // the output folder (made absolute by publish)
   std::optional<std::filesystem::path> cache;   // the cache folder; none: render everything, store nothing
@@ -46,6 +49,9 @@ struct PublishOptions {
   // An incremental build (some editions taken from the memo): the memo's jobs this build did not
   // plan are those editions' jobs, and are linked too.
   bool carry_unplanned = false;
+  // Called once the new output is in place (status ok), still holding the output folder's lock,
+  // while another thread removes the previous output: the caller's memo of this build.
+  std::function<void(PublishResult&)> after_swap;
 };
 
 struct PublishResult {
