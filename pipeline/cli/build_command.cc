@@ -380,7 +380,7 @@ int run_build(const BuildOptions& options) {
       next.diagnostics.insert(next.diagnostics.end(), taken_over.begin(), taken_over.end());
       next.report_inputs = std::move(published.report_inputs);
       next.jobs = std::move(published.memo_jobs);
-      write_memo(*publish_options.cache, next);
+      write_memo(*publish_options.cache, next, publish_options.cache_entry_lifetime);
       timings.push_back({"memo (write)", since(memo_start)});
     };
   PublishResult result = publish(project, selected, render_options, publish_options, diagnostics, timings, progress);

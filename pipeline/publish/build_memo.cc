@@ -309,11 +309,18 @@ std::optional<BuildMemo> read_memo(const fs::path& cache, const std::string& ide
   return memo;
 }
 
-void write_memo(const fs::path& cache, const BuildMemo& memo) {
+void write_memo(const fs::path& cache, const BuildMemo& memo, std::chrono::seconds unused_for) {
   const fs::path path = memo_path(cache, memo.identity);
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   write_file_atomically(path, serialize_memo(memo), false);
+  // Memos of other binaries, options or output folders that no build has written for that long.
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& entry : fs::directory_iterator(path.parent_path(), ec)) {
+    std::error_code entry_ec;
+    const auto written = entry.last_write_time(entry_ec);
+    if (!entry_ec && entry.path() != path && now - written > unused_for) fs::remove(entry.path(), entry_ec);
+  }
 }
 
 std::optional<int> edition_of_path(const std::string& path) {

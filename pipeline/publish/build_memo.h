@@ -7,6 +7,7 @@
 //
 // Files are recognised as unchanged by their stamp (size, modification and change time, inode),
 // as git and ninja do; a file touched without a change only costs a rebuild of its edition.
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -80,7 +81,8 @@ std::string memo_identity(const std::filesystem::path& root, const std::filesyst
                           const std::string& render_options);
 
 std::optional<BuildMemo> read_memo(const std::filesystem::path& cache, const std::string& identity);
-void write_memo(const std::filesystem::path& cache, const BuildMemo& memo);  // best effort
+// Best effort; also removes the memos no build has written for `unused_for`.
+void write_memo(const std::filesystem::path& cache, const BuildMemo& memo, std::chrono::seconds unused_for);
 
 // What changed between two stampings of the inputs.
 struct InputChanges {
