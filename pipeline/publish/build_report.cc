@@ -1,7 +1,13 @@
 #include "publish/build_report.h"
 
+#include <array>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
+#include <variant>
+
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +22,86 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string dump(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+
+// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    std::size_t n = 0;
+    unsigned min = 0, cp = 0;
+    if (c < 0x80) { ++i; continue; }
+    if ((c & 0xE0) == 0xC0) n = 1, min = 0x80, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) n = 2, min = 0x800, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) n = 3, min = 0x10000, cp = c & 0x07;
+    else return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size() || (byte(i + k) & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// A JSON string as nlohmann's dump writes it without ensure_ascii; false for text that is not UTF-8.
+bool append_string(std::string& out, std::string_view s) {
+  if (!valid_utf8(s)) return false;
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else out += c;
+    }
+  }
+  out += '"';
+  return true;
+}
+
+// One of report.json's long lists (thousands of entries) written directly, laid out as
+// dump(2) lays out an array of flat objects at the second level. nullopt when a string is not
+// UTF-8: nlohmann then writes the list (it replaces bad bytes).
+using Field = std::pair<std::string_view, std::variant<std::string_view, std::size_t>>;
+template <typename Entries, typename Fields>
+std::optional<std::string> flat_list(const Entries& entries, Fields fields_of) {
+  if (entries.empty()) return std::string("[]");
+  std::string out = "[\n";
+  bool first = true;
+  for (const auto& entry : entries) {
+    out += first ? "    {\n" : ",\n    {\n";
+    first = false;
+    bool first_field = true;
+    for (const Field& field : fields_of(entry)) {
+      out += first_field ? "      \"" : ",\n      \"";
+      first_field = false;
+      out += field.first;
+      out += "\": ";
+      if (const auto* text = std::get_if<std::string_view>(&field.second)) {
+        if (!append_string(out, *text)) return std::nullopt;
+      } else {
+        out += std::to_string(std::get<std::size_t>(field.second));
+      }
+    }
+    out += "\n    }";
+  }
+  out += "\n  ]";
+  return out;
+}
+
+// Puts `list` where dump() wrote the placeholder string `marker`.
+void splice(std::string& text, const std::string& marker, const std::string& list) {
+  const std::string quoted = Json(marker).dump(-1, ' ', false);
+  if (auto at = text.find(quoted); at != std::string::npos) text.replace(at, quoted.size(), list);
+}
 
 }  // namespace
 
@@ -81,10 +167,19 @@ std::string report_json(const Project& project, const std::map<std::string, Memo
 
   std::set<std::string> theme_files;
   for (const auto& planned : jobs) theme_files.insert(planned.job.theme_inputs.begin(), planned.job.theme_inputs.end());
-  Json inputs_json = Json::array();
-  for (const auto& [path, input] : inputs)
-    inputs_json.push_back({{"path", path}, {"size", input.size}, {"sha256", input.sha256}});
-  report["inputs"] = inputs_json;
+  const std::string inputs_marker = "\x01leitbild report list: inputs\x01";
+  std::optional<std::string> inputs_list = flat_list(inputs, [](const auto& entry) {
+    return std::array<Field, 3>{Field{"path", std::string_view(entry.first)}, Field{"size", entry.second.size},
+                                Field{"sha256", std::string_view(entry.second.sha256)}};
+  });
+  if (inputs_list) {
+    report["inputs"] = inputs_marker;
+  } else {
+    Json inputs_json = Json::array();
+    for (const auto& [path, input] : inputs)
+      inputs_json.push_back({{"path", path}, {"size", input.size}, {"sha256", input.sha256}});
+    report["inputs"] = inputs_json;
+  }
   Json theme_json = Json::array();
   for (const auto& path : theme_files) {
     auto bytes = render_options.theme_file(path);
@@ -94,15 +189,32 @@ std::string report_json(const Project& project, const std::map<std::string, Memo
   }
   report["theme_inputs"] = theme_json;
 
-  std::map<std::string, Json> outputs;  // sorted by path
+  std::map<std::string_view, std::pair<const WrittenFile*, const PlannedJob*>> outputs;  // sorted by path
   for (std::size_t i = 0; i < jobs.size(); ++i)
-    for (const WrittenFile& file : outcomes[i].written)
-      outputs[file.path] = {{"path", file.path}, {"size", file.size}, {"sha256", file.sha256},
-                            {"format", jobs[i].format}, {"job", jobs[i].job.key}};
-  Json outputs_json = Json::array();
-  for (auto& [path, entry] : outputs) outputs_json.push_back(std::move(entry));
-  report["outputs"] = outputs_json;
-  return dump(report);
+    for (const WrittenFile& file : outcomes[i].written) outputs[file.path] = {&file, &jobs[i]};
+  const std::string outputs_marker = "\x01leitbild report list: outputs\x01";
+  std::optional<std::string> outputs_list = flat_list(outputs, [](const auto& entry) {
+    const auto& [file, planned] = entry.second;
+    return std::array<Field, 5>{Field{"path", std::string_view(file->path)}, Field{"size", file->size},
+                                Field{"sha256", std::string_view(file->sha256)},
+                                Field{"format", std::string_view(planned->format)},
+                                Field{"job", std::string_view(planned->job.key)}};
+  });
+  if (outputs_list) {
+    report["outputs"] = outputs_marker;
+  } else {
+    Json outputs_json = Json::array();
+    for (const auto& [path, entry] : outputs) {
+      const auto& [file, planned] = entry;
+      outputs_json.push_back({{"path", file->path}, {"size", file->size}, {"sha256", file->sha256},
+                              {"format", planned->format}, {"job", planned->job.key}});
+    }
+    report["outputs"] = outputs_json;
+  }
+  std::string text = dump(report);
+  if (inputs_list) splice(text, inputs_marker, *inputs_list);
+  if (outputs_list) splice(text, outputs_marker, *outputs_list);
+  return text;
 }
 
 std::string timings_json(const std::vector<StageTiming>& stages, const std::vector<PlannedJob>& jobs,
