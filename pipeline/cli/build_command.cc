@@ -224,9 +224,7 @@ int run_build(const BuildOptions& options) {
     const fs::path node_modules = fs::is_directory(fs::path(options.root) / "node_modules")
                                       ? fs::weakly_canonical(fs::absolute(fs::path(options.root) / "node_modules", ec), ec)
                                       : fs::path(LEITBILD_NODE_MODULES_DIR);
-    // --timings writes timings.json into the output folder: a build with it makes another folder.
-    identity = memo_identity(options.root, out, names, skipped_names,
-                             render_options_identity(render_options, node_modules) + (options.timings ? "timings\n" : ""));
+    identity = memo_identity(options.root, out, names, skipped_names, render_options_identity(render_options, node_modules));
     // Three independent reads of thousands of files' metadata and of a large file: side by side.
     auto output_stamps = std::async(std::launch::async, [&out] { return stamp_output(out); });
     auto previous = std::async(std::launch::async, [&] { return read_memo(*publish_options.cache, identity); });
@@ -240,7 +238,9 @@ int run_build(const BuildOptions& options) {
     }
   }
   timings.push_back({"memo (read)", since(stage_start)});
-  if (scope && scope->rendered.empty()) {
+  // timings.json is this build's own: with --timings it must be written, without it a previous
+  // one must go, either way by a build (which carries every job over).
+  if (scope && scope->rendered.empty() && !options.timings && !fs::exists(out / "timings.json")) {
     // Nothing the build reads changed, and the output folder is as the last build left it.
     Diagnostics diagnostics;
     diagnostics.append(memo->diagnostics);

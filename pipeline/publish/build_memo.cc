@@ -186,6 +186,8 @@ std::optional<std::vector<FileStamp>> stamp_output(const fs::path& out) {
   // Not the change time: output files are hard-linked from build to build, and removing the
   // previous folder's names (while this stamping may run) changes the inodes' change times.
   for (FileStamp& stamp : stamps) stamp.ctime_ns = 0;
+  // timings.json differs from build to build and is never linked into the next one.
+  std::erase_if(stamps, [](const FileStamp& stamp) { return stamp.path == "timings.json"; });
   sort_stamps(stamps);
   return stamps;
 }

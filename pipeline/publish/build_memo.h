@@ -39,7 +39,8 @@ std::optional<std::vector<FileStamp>> stamp_inputs(const std::filesystem::path& 
                                                    const std::filesystem::path& node_modules);
 // Whether `stamps` (sorted) show a file at `path`.
 bool has_file(const std::vector<FileStamp>& stamps, const std::string& path);
-// Every file and folder in the output folder (paths relative to it), sorted; nullopt when unlistable.
+// Every file and folder in the output folder (paths relative to it) but timings.json, sorted;
+// nullopt when unlistable.
 std::optional<std::vector<FileStamp>> stamp_output(const std::filesystem::path& out);
 
 struct MemoJob {
@@ -75,7 +76,8 @@ std::optional<BuildMemo> deserialize_memo(std::string_view bytes);  // nullopt: 
 
 // Where the memo of building `root` into `out` with these options lives in the cache folder.
 std::filesystem::path memo_path(const std::filesystem::path& cache, const std::string& identity);
-// The tool fingerprint, both folders and every option that can change what a build reads or writes.
+// The tool fingerprint, both folders and every option that can change what a build reads or
+// writes (--timings only adds timings.json, which the memo leaves out).
 std::string memo_identity(const std::filesystem::path& root, const std::filesystem::path& out,
                           const std::vector<std::string>& formats, const std::vector<std::string>& skipped_formats,
                           const std::string& render_options);
