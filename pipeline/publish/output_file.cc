@@ -48,9 +48,30 @@ bool holds(const fs::path& path, std::string_view bytes, const std::optional<lon
 
 }  // namespace
 
+namespace {
+
+// Folders are made when a file cannot be created for want of one, not checked before every file:
+// thousands of files share a few folders.
+int open_for_writing(const fs::path& path, std::string& error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd >= 0 || (errno != ENOENT && errno != ENOTDIR)) return fd;
+  if (error = create_parent(path); !error.empty()) return -1;
+  return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+}
+
+bool link_file(const fs::path& from, const fs::path& to, std::string& error) {
+  if (::link(from.c_str(), to.c_str()) == 0) return true;
+  if (errno != ENOENT && errno != ENOTDIR) return false;
+  if (error = create_parent(to); !error.empty()) return false;
+  return ::link(from.c_str(), to.c_str()) == 0;
+}
+
+}  // namespace
+
 std::string write_output_file(const fs::path& path, std::string_view bytes, const std::optional<long long>& epoch) {
-  if (std::string error = create_parent(path); !error.empty()) return error;
-  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+  std::string error;
+  FileDescriptor fd(open_for_writing(path, error));
+  if (!error.empty()) return error;
   if (fd.get() < 0) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
   if (!write_all(fd.get(), bytes)) return fmt::format("cannot write `{}`: {}", path.string(), std::strerror(errno));
   if (epoch) {
@@ -67,9 +88,10 @@ OutputFileResult put_output_file(const OutputFilePlace& place, const std::string
   if (!place.previous.empty()) {
     const fs::path previous = place.previous / relative;
     if (holds(previous, bytes, place.epoch)) {
-      if (std::string error = create_parent(target); !error.empty()) return {error, OutputFileWay::written};
       // Any failure (another filesystem, no hard links there) falls back to writing.
-      if (::link(previous.c_str(), target.c_str()) == 0) return {{}, OutputFileWay::linked};
+      std::string error;
+      if (link_file(previous, target, error)) return {{}, OutputFileWay::linked};
+      if (!error.empty()) return {error, OutputFileWay::written};
     }
   }
   return {write_output_file(target, bytes, place.epoch), OutputFileWay::written};
@@ -78,8 +100,9 @@ OutputFileResult put_output_file(const OutputFilePlace& place, const std::string
 std::string link_previous_output(const OutputFilePlace& place, const std::string& relative) {
   const fs::path target = place.staging / relative;
   const fs::path previous = place.previous / relative;
-  if (std::string error = create_parent(target); !error.empty()) return error;
-  if (::link(previous.c_str(), target.c_str()) == 0) return {};
+  std::string error;
+  if (link_file(previous, target, error)) return {};
+  if (!error.empty()) return error;
   std::string bytes;
   if (!read_file_bytes(previous, bytes)) return fmt::format("cannot read `{}` of the previous build", previous.string());
   return write_output_file(target, bytes, place.epoch);
