@@ -297,7 +297,9 @@ int run_build(const BuildOptions& options) {
   progress.start_stage("check", 0);
   check_project(project, diagnostics);
   timings.push_back({"check", since(stage_start)});
+  stage_start = Clock::now();
   warm_up.join();
+  timings.push_back({"waiting for the renderers' warm-up", since(stage_start)});
   if (int signal = interrupt_signal()) {
     progress.clear();
     die_by_signal(signal);
@@ -327,34 +329,17 @@ int run_build(const BuildOptions& options) {
     return kExitContentErrors;
   }
 
+  stage_start = Clock::now();
   if (scope) {
     // The editions taken from the memo: their manifests, for the pages that list every edition.
-    for (int number : memo->editions) {
-      if (scope->loaded.count(number)) continue;
-      Diagnostics ignored;  // the memo has them
-      if (auto edition = load_edition_manifest(project, std::to_string(number), ignored)) {
-        edition->manifest_only = true;
-        edition->outputs_carried = true;
-        // Which chapters it has in each language, for the links other editions' pages make to them:
-        // those whose file is there (the last build, which read them all, succeeded).
-        for (const LanguageTag& lang : project.languages) {
-          std::vector<Chapter>& present = edition->chapters[lang];
-          for (const std::string& stem : edition->chapter_stems) {
-            Chapter chapter;
-            chapter.stem = stem;
-            chapter.lang = lang;
-            chapter.path = fmt::format("{}/{}/{}.md", edition->dir, lang, stem);
-            if (has_file(*stamps, chapter.path)) present.push_back(std::move(chapter));
-          }
-        }
-        project.editions.push_back(std::move(*edition));
-      }
-    }
-    std::sort(project.editions.begin(), project.editions.end(),
-              [](const Edition& a, const Edition& b) { return a.number < b.number; });
+    std::vector<int> taken;
+    for (int number : memo->editions)
+      if (!scope->loaded.count(number)) taken.push_back(number);
+    add_manifest_only_editions(project, taken, [&](const std::string& path) { return has_file(*stamps, path); });
     // Editions loaded only for their neighbours' pages keep their outputs too.
     for (Edition& edition : project.editions) edition.outputs_carried = !scope->rendered.count(edition.number);
     publish_options.carry_unplanned = true;
+    timings.push_back({"manifests of the editions taken from the memo", since(stage_start)});
   }
   if (memo) publish_options.previous = &*memo;
 

@@ -178,4 +178,40 @@ std::optional<Edition> load_edition(Project& project, const std::string& folder_
   return edition;
 }
 
+void add_manifest_only_editions(Project& project, const std::vector<int>& numbers,
+                                const std::function<bool(const std::string&)>& exists) {
+  // Each manifest into a project of its own (yaml-cpp takes most of the time), then taken over.
+  std::vector<Project> parts(numbers.size());
+  std::vector<std::optional<Edition>> editions(numbers.size());
+  for_each_in_parallel(numbers.size(), threads_for(numbers.size(), 4), [&] {
+    return [&](std::size_t i) {
+      parts[i].root = project.root;
+      parts[i].languages = project.languages;
+      Diagnostics ignored;
+      editions[i] = load_edition_manifest(parts[i], std::to_string(numbers[i]), ignored);
+    };
+  });
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    project.sources.merge(parts[i].sources);
+    if (!editions[i]) continue;
+    Edition& edition = *editions[i];
+    edition.manifest_only = true;
+    edition.outputs_carried = true;
+    for (const LanguageTag& lang : project.languages) {
+      std::vector<Chapter>& present = edition.chapters[lang];
+      present.reserve(edition.chapter_stems.size());
+      for (const std::string& stem : edition.chapter_stems) {
+        Chapter chapter;
+        chapter.stem = stem;
+        chapter.lang = lang;
+        chapter.path = fmt::format("{}/{}/{}.md", edition.dir, lang, stem);
+        if (exists(chapter.path)) present.push_back(std::move(chapter));
+      }
+    }
+    project.editions.push_back(std::move(edition));
+  }
+  std::sort(project.editions.begin(), project.editions.end(),
+            [](const Edition& a, const Edition& b) { return a.number < b.number; });
+}
+
 }  // namespace leitbild

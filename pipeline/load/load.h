@@ -1,6 +1,7 @@
 #pragma once
 // Tree on disk -> model. Every problem becomes a diagnostic; nothing here throws to the caller.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -15,6 +16,13 @@ struct LoadOptions {
 };
 
 Project load_project(const std::filesystem::path& root, Diagnostics& diagnostics, const LoadOptions& options = {});
+
+// Incremental builds (publish/build_memo.h): the editions `numbers`, taken from the build memo, as
+// Edition::manifest_only (edition.yaml and edition.lock read into the project's sources, on all
+// cores; chapters with only stem, language and path, for those whose file `exists`), added to the
+// project in number order. Their diagnostics are dropped: the memo has them.
+void add_manifest_only_editions(Project& project, const std::vector<int>& numbers,
+                                const std::function<bool(const std::string&)>& exists);
 
 // The pieces, for tests and fuzzers.
 bool load_manifest(Project& project, Diagnostics& diagnostics);

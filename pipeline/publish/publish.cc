@@ -193,6 +193,7 @@ class StagingGuard {
 PublishResult publish(const Project& project, const std::vector<const OutputFormat*>& formats,
                       const RenderOptions& render_options, const PublishOptions& options, Diagnostics& diagnostics,
                       std::vector<StageTiming>& timings, Progress& progress) {
+  const auto publish_start = Clock::now();
   PublishResult result;
   const fs::path out = normalized_output_path(options.out);
   auto interrupted = [&] {
@@ -218,6 +219,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   }
   result.stale_removed = remove_stale_siblings(out);
 
+  timings.push_back({"lock", since(publish_start)});
   // Plan.
   auto stage_start = Clock::now();
   std::vector<PlannedJob> jobs;
