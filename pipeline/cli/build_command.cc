@@ -237,7 +237,7 @@ int run_build(const BuildOptions& options) {
       if (!changes.outside_editions) scope = incremental_scope(memo->editions, changes.editions, memo->deck_editions);
     }
   }
-  timings.push_back({"memo (read)", since(stage_start)});
+  timings.push_back({"memo read", since(stage_start)});
   // timings.json is this build's own: with --timings it must be written, without it a previous
   // one must go, either way by a build (which carries every job over).
   if (scope && scope->rendered.empty() && !options.timings && !fs::exists(out / "timings.json")) {
@@ -299,7 +299,7 @@ int run_build(const BuildOptions& options) {
   timings.push_back({"check", since(stage_start)});
   stage_start = Clock::now();
   warm_up.join();
-  timings.push_back({"waiting for the renderers' warm-up", since(stage_start)});
+  timings.push_back({"warm-up wait", since(stage_start)});
   if (int signal = interrupt_signal()) {
     progress.clear();
     die_by_signal(signal);
@@ -339,7 +339,7 @@ int run_build(const BuildOptions& options) {
     // Editions loaded only for their neighbours' pages keep their outputs too.
     for (Edition& edition : project.editions) edition.outputs_carried = !scope->rendered.count(edition.number);
     publish_options.carry_unplanned = true;
-    timings.push_back({"manifests of the editions taken from the memo", since(stage_start)});
+    timings.push_back({"manifests from memo", since(stage_start)});
   }
   if (memo) publish_options.previous = &*memo;
 
@@ -366,7 +366,7 @@ int run_build(const BuildOptions& options) {
       next.report_inputs = std::move(published.report_inputs);
       next.jobs = std::move(published.memo_jobs);
       write_memo(*publish_options.cache, next, publish_options.cache_entry_lifetime);
-      timings.push_back({"memo (write)", since(memo_start)});
+      timings.push_back({"memo write", since(memo_start)});
     };
   PublishResult result = publish(project, selected, render_options, publish_options, diagnostics, timings, progress);
   timings.push_back({"total", since(build_start)});

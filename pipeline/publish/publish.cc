@@ -375,7 +375,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
     result.cache_pruned = cache->prune(used, options.cache_entry_lifetime);
   }
   if (removal.joinable()) removal.join();
-  timings.push_back({"swap, memo, previous output removed", since(stage_start)});
+  timings.push_back({"after swap", since(stage_start)});
   return result;
 }
 
