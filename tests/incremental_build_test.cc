@@ -399,6 +399,22 @@ TEST_F(IncrementalBuild, EditInTheNewestEdition) {
   EXPECT_TRUE(same_as_cold(r));
 }
 
+// A chapter may link a file anywhere in the project; leitbild copies it. Outside the stamped
+// folders (content/, glossary/, themes/) it is compared by content: a changed copy must not be
+// carried over with an edition taken from the memo.
+TEST_F(IncrementalBuild, LinkedFileOutsideTheContentFolderChanges) {
+  tree_.write("media/plan.txt", "Plan, erste Fassung\n");
+  edit(chapter_path(1, "de", "vorwort"), "beraten.", "beraten ([Plan](../../../../media/plan.txt)).");
+  const CommandResult linked = build();
+  ASSERT_EQ(linked.exit_code, 0) << linked.err;
+  ASSERT_TRUE(same_as_cold(linked));
+  tree_.write("media/plan.txt", "Plan, zweite Fassung\n");
+  edit(chapter_path(3, "de", "ziele"), "aller Menschen", "aller Bürgerinnen und Bürger");
+  const CommandResult r = build();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(same_as_cold(r));
+}
+
 // 4. Nothing changed: nothing is written, the diagnostics are printed as before.
 TEST_F(IncrementalBuild, NothingChanged) {
   const Snapshot before = snapshot(dist());

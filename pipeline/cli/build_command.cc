@@ -234,7 +234,8 @@ int run_build(const BuildOptions& options) {
     if (!stamps || !output_now || (memo && *output_now != memo->output)) memo.reset();  // not as the memo left it
     if (memo) {
       const InputChanges changes = compare_inputs(memo->inputs, *stamps, memo->editions);
-      if (!changes.outside_editions) scope = incremental_scope(memo->editions, changes.editions, memo->deck_editions);
+      if (!changes.outside_editions && named_files_unchanged(*memo, options.root))
+        scope = incremental_scope(memo->editions, changes.editions, memo->deck_editions);
     }
   }
   timings.push_back({"memo read", since(stage_start)});

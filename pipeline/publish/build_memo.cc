@@ -325,6 +325,24 @@ void write_memo(const fs::path& cache, const BuildMemo& memo, std::chrono::secon
   }
 }
 
+bool named_files_unchanged(const BuildMemo& memo, const fs::path& root) {
+  auto stamped = [](const std::string& path) {
+    return path == "leitbild.yaml" || path.starts_with("content/") || path.starts_with("glossary/") ||
+           path.starts_with("themes/");
+  };
+  std::set<std::string> compared;
+  for (const MemoJob& job : memo.jobs)
+    for (const std::string& path : job.inputs) {
+      if (stamped(path) || !compared.insert(path).second) continue;
+      std::string bytes;
+      const bool readable = path.find("..") == std::string::npos && read_file_bytes(root / path, bytes);
+      const auto known = memo.report_inputs.find(path);
+      if (readable != (known != memo.report_inputs.end())) return false;
+      if (readable && sha256_hex(bytes) != known->second.sha256) return false;
+    }
+  return true;
+}
+
 std::optional<int> edition_of_path(const std::string& path) {
   constexpr std::string_view prefix = "content/editions/";
   if (!path.starts_with(prefix)) return std::nullopt;

@@ -86,6 +86,11 @@ std::optional<BuildMemo> read_memo(const std::filesystem::path& cache, const std
 // Best effort; also removes the memos no build has written for `unused_for`.
 void write_memo(const std::filesystem::path& cache, const BuildMemo& memo, std::chrono::seconds unused_for);
 
+// Whether the files the memo's jobs named outside the stamped folders (a chapter may link any file
+// of the project: leitbild copies it) still hold what report.json recorded. They are few and not
+// stamped, so they are compared by content.
+bool named_files_unchanged(const BuildMemo& memo, const std::filesystem::path& root);
+
 // What changed between two stampings of the inputs.
 struct InputChanges {
   bool outside_editions = false;  // a file outside the editions' folders, or an edition.yaml
