@@ -61,8 +61,9 @@ bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<File
     }
     out.push_back(stamp_of(prefix + std::string(name), st));
     if (S_ISDIR(st.st_mode)) {
+      const std::string folder = out.back().path;  // a copy: the recursion grows `out`
       int child = openat(dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      ok = child >= 0 && stamp_folder(child, out.back().path, depth + 1, out);
+      ok = child >= 0 && stamp_folder(child, folder, depth + 1, out);
     }
   }
   closedir(dir);
@@ -78,8 +79,9 @@ bool stamp_path(const fs::path& path, const std::string& name, std::vector<FileS
   }
   out.push_back(stamp_of(name, st));
   if (!S_ISDIR(st.st_mode)) return true;
+  const std::string folder = out.back().path;  // a copy: stamping the folder grows `out`
   int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  return fd >= 0 && stamp_folder(fd, out.back().path, 0, out);
+  return fd >= 0 && stamp_folder(fd, folder, 0, out);
 }
 
 std::optional<fs::path> git_dir_above(const fs::path& root) {
