@@ -90,9 +90,11 @@ std::vector<fs::path> theme_dirs_for(const Project& project, Diagnostics& diagno
   return dirs;
 }
 
-fs::path node_modules_for(const Project& project) {
+// ROOT/node_modules when the tree has its own, else the one installed with leitbild; absolute, as
+// it goes into cache keys and the memo's identity.
+fs::path node_modules_for(const fs::path& root) {
   std::error_code ec;
-  if (fs::is_directory(project.root / "node_modules", ec)) return fs::weakly_canonical(fs::absolute(project.root / "node_modules", ec), ec);
+  if (fs::is_directory(root / "node_modules", ec)) return fs::weakly_canonical(fs::absolute(root / "node_modules", ec), ec);
   return LEITBILD_NODE_MODULES_DIR;
 }
 
@@ -220,10 +222,7 @@ int run_build(const BuildOptions& options) {
     std::vector<std::string> names, skipped_names;
     for (const auto* f : selected) names.push_back(f->name);
     for (const auto& s : skipped) skipped_names.push_back(s.name + ": " + s.reason);
-    std::error_code ec;
-    const fs::path node_modules = fs::is_directory(fs::path(options.root) / "node_modules")
-                                      ? fs::weakly_canonical(fs::absolute(fs::path(options.root) / "node_modules", ec), ec)
-                                      : fs::path(LEITBILD_NODE_MODULES_DIR);
+    const fs::path node_modules = node_modules_for(options.root);
     identity = memo_identity(options.root, out, names, skipped_names, render_options_identity(render_options, node_modules));
     // Three independent reads of thousands of files' metadata and of a large file: side by side.
     auto output_stamps = std::async(std::launch::async, [&out] { return stamp_output(out); });
@@ -287,7 +286,7 @@ int run_build(const BuildOptions& options) {
       return kExitUsage;
     }
   render_options.theme_dirs = theme_dirs_for(project, diagnostics);
-  render_options.node_modules = node_modules_for(project);
+  render_options.node_modules = node_modules_for(project.root);
   // While this thread resolves and checks, another loads the renderers' locale data.
   std::jthread warm_up(warm_up_renderers, project.languages, render_options);
   stage_start = Clock::now();

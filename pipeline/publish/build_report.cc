@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "load/text_file.h"
 #include "model/sha256.h"
 #include "model/version.h"
 #include "publish/atomic_file.h"
@@ -23,31 +24,9 @@ using Json = nlohmann::ordered_json;
 
 std::string dump(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
 
-// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    std::size_t n = 0;
-    unsigned min = 0, cp = 0;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) n = 1, min = 0x80, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) n = 2, min = 0x800, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) n = 3, min = 0x10000, cp = c & 0x07;
-    else return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size() || (byte(i + k) & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 // A JSON string as nlohmann's dump writes it without ensure_ascii; false for text that is not UTF-8.
 bool append_string(std::string& out, std::string_view s) {
-  if (!valid_utf8(s)) return false;
+  if (find_utf8_error(s)) return false;  // (also a NUL byte: nlohmann writes those lists then)
   out += '"';
   for (char c : s) {
     switch (c) {
