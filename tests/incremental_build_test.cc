@@ -19,7 +19,11 @@
 
 #include <fmt/format.h>
 
+#include "load/load.h"
 #include "publish/build_memo.h"
+#include "publish/edition_view.h"
+#include "resolve/edition_diff.h"
+#include "resolve/resolve.h"
 #include "support/tree.h"
 
 namespace leitbild {
@@ -311,8 +315,17 @@ class IncrementalBuild : public ::testing::Test {
   fs::path memo_file() const {
     std::vector<fs::path> found;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(root_ / "cache" / "memo-v1", ec)) found.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(root_ / "cache" / "memo-v1", ec))
+      if (entry.is_regular_file()) found.push_back(entry.path());
     return found.size() == 1 ? found.front() : fs::path();
+  }
+
+  // The edition text views in the cache (publish/edition_view.h).
+  std::vector<fs::path> views() const {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root_ / "cache" / "memo-v1" / "views", ec)) found.push_back(entry.path());
+    return found;
   }
 
   TempTree tree_;
@@ -721,6 +734,94 @@ TEST_F(IncrementalBuild, EditionsNotLoadedComeFromTheMemo) {
   EXPECT_EQ(full.err.find("[as the memo has it]"), std::string::npos) << full.err;
   EXPECT_EQ(read_bytes(dist() / "report.json").find(fake_sha), std::string::npos);
   EXPECT_TRUE(same_as_cold(full));
+}
+
+// Edition 4 edited twice: the first build loads edition 3 for edition 4's "what is new" page and
+// keeps its text view; the second takes the view instead. Both as a cold build. Then edition 3
+// itself changes (its view no longer fits), and the glossary (a full build; views are keyed by it).
+TEST_F(IncrementalBuild, PredecessorFromItsTextView) {
+  ASSERT_TRUE(views().empty());  // a full build keeps none
+  // Windows line ends in an edition-3 chapter: its text's fingerprint is not its file's hash, and
+  // report.json must list the fingerprint however edition 3 was come by.
+  std::string crlf;
+  for (char c : tree_.read(chapter_path(3, "de", "umsetzung"))) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  tree_.write(chapter_path(3, "de", "umsetzung"), crlf);
+  const CommandResult windows = build();
+  ASSERT_EQ(windows.exit_code, 0) << windows.err;
+  EXPECT_TRUE(same_as_cold(windows));
+  edit(chapter_path(4, "de", "ziele"), "aller Menschen", "aller Einwohner");
+  const CommandResult first = build();
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(same_as_cold(first));
+  ASSERT_EQ(views().size(), 1u);
+  edit(chapter_path(4, "nl", "ziele"), "alle mensen", "alle inwoners");
+  const CommandResult second = build();
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_TRUE(same_as_cold(second));
+  EXPECT_EQ(views().size(), 1u);
+  const CommandResult unchanged = build();
+  EXPECT_NE(unchanged.err.find("is up to date"), std::string::npos) << unchanged.err;
+
+  // Edition 3's sections, titles and numbers change: its old view must not be taken.
+  edit(chapter_path(3, "de", "umsetzung"), "## Jahresbericht {#jahresbericht}\r\n", "## Jährlicher Bericht {#jahresbericht}\r\n");
+  edit(chapter_path(3, "de", "ziele"), "## Bildung {#bildung}", "## Bildung und Sprache {#bildung}");
+  const CommandResult third = build();
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_TRUE(same_as_cold(third));
+  edit(chapter_path(4, "de", "bericht"), "misst die Wirkung", "misst die Folgen");
+  const CommandResult fourth = build();
+  ASSERT_EQ(fourth.exit_code, 0) << fourth.err;
+  EXPECT_TRUE(same_as_cold(fourth));
+  EXPECT_EQ(views().size(), 2u);  // edition 3 as it is now
+  edit(chapter_path(4, "de", "bericht"), "misst die Folgen", "misst die Wirkungen");
+  const CommandResult fifth = build();
+  ASSERT_EQ(fifth.exit_code, 0) << fifth.err;
+  EXPECT_TRUE(same_as_cold(fifth));
+
+  edit("glossary/terms.yaml", "Gewähltes Gremium", "Gewähltes Organ");
+  const CommandResult full = build();
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  EXPECT_TRUE(same_as_cold(full));
+  edit(chapter_path(4, "de", "vorwort"), "beraten.", "ausführlich beraten.");
+  const CommandResult after_full = build();
+  ASSERT_EQ(after_full.exit_code, 0) << after_full.err;
+  EXPECT_TRUE(same_as_cold(after_full));
+  EXPECT_EQ(views().size(), 3u);  // the glossary is part of the key
+}
+
+// Proof that the view is what the page is made from: a doctored view of edition 3 shows on edition
+// 4's "what is new" page (and only there: it is the one difference from a cold build).
+TEST_F(IncrementalBuild, TheTextViewIsWhatThePageShows) {
+  edit(chapter_path(4, "de", "ziele"), "aller Menschen", "aller Einwohner");
+  ASSERT_EQ(build().exit_code, 0);
+  const std::vector<fs::path> found = views();
+  ASSERT_EQ(found.size(), 1u);
+  // A section text both editions share, doctored in the view (re-made with the library's own
+  // writer: views are checksummed): the section now differs.
+  Diagnostics ignored;
+  Project project = load_project(root_, ignored);
+  resolve_project(project, ignored);
+  auto three = std::find_if(project.editions.begin(), project.editions.end(), [](const Edition& e) { return e.number == 3; });
+  ASSERT_NE(three, project.editions.end());
+  bool doctored = false;
+  for (Chapter& chapter : three->chapters["de"])
+    if (chapter.stem == "umsetzung") {
+      Chapter::StoredTexts texts;
+      texts.intro = chapter_intro_text(chapter);
+      for (std::size_t i = 0; i < chapter.sections.size(); ++i) texts.sections.push_back(section_text(chapter, i));
+      ASSERT_FALSE(texts.sections.empty());
+      texts.sections.back() = "Nur in der Sicht.";
+      chapter.stored_texts = std::move(texts);
+      doctored = true;
+    }
+  ASSERT_TRUE(doctored);
+  std::ofstream(found.front(), std::ios::binary | std::ios::trunc) << serialize_edition_view(*three);
+
+  edit(chapter_path(4, "de", "vorwort"), "beraten.", "ausführlich beraten.");  // German: the page is made again
+  const CommandResult r = build();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read_bytes(dist() / "4" / "de" / "changes.html").find("Nur in der Sicht."), std::string::npos);
+  EXPECT_FALSE(same_as_cold(r));
 }
 
 }  // namespace

@@ -18,7 +18,9 @@
 #include "load/load.h"
 #include "model/strings.h"
 #include "load/text_file.h"
+#include "publish/atomic_file.h"
 #include "publish/build_memo.h"
+#include "publish/edition_view.h"
 #include "publish/interrupt.h"
 #include "publish/output_dir.h"
 #include "publish/publish.h"
@@ -141,6 +143,46 @@ void add_texts_to_print(Project& project, const Diagnostics& diagnostics) {
   if (!elsewhere.empty()) project.sources.merge(texts_for(project.root, elsewhere));
 }
 
+// Editions an incremental build loads only as a rendered edition's predecessor (for its "what is
+// new" page) are taken from their text views where the cache has them (publish/edition_view.h).
+std::map<int, std::string> read_edition_views(const fs::path& cache, const BuildMemo& memo, const IncrementalScope& scope) {
+  std::map<int, std::string> views;
+  for (int number : scope.loaded) {
+    if (scope.rendered.count(number) || memo.deck_editions.count(number)) continue;
+    const std::optional<std::string> key = edition_view_key(memo, number);
+    std::string bytes;
+    if (key && read_file_bytes(edition_view_path(cache, *key), bytes)) views.emplace(number, std::move(bytes));
+  }
+  return views;
+}
+
+// ... and after a build that loaded such an edition, its view is kept for the next one. Views
+// nobody wrote for `unused_for` go.
+void write_edition_views(const fs::path& cache, const BuildMemo& memo, const Project& project,
+                         const IncrementalScope& scope, std::chrono::seconds unused_for) {
+  fs::path folder;  // set once a view is written
+  for (const Edition& edition : project.editions) {
+    if (edition.manifest_only || scope.rendered.count(edition.number) || memo.deck_editions.count(edition.number))
+      continue;
+    const std::optional<std::string> key = edition_view_key(memo, edition.number);
+    if (!key) continue;
+    const fs::path path = edition_view_path(cache, *key);
+    std::error_code ec;
+    if (fs::exists(path, ec)) continue;
+    fs::create_directories(path.parent_path(), ec);
+    write_file_atomically(path, serialize_edition_view(edition), false);
+    folder = path.parent_path();
+  }
+  if (folder.empty()) return;
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    std::error_code entry_ec;
+    if (const auto written = entry.last_write_time(entry_ec); !entry_ec && now - written > unused_for)
+      fs::remove(entry.path(), entry_ec);
+  }
+}
+
 }  // namespace
 
 int run_build(const BuildOptions& options) {
@@ -218,6 +260,7 @@ int run_build(const BuildOptions& options) {
   std::optional<std::vector<FileStamp>> stamps;
   std::optional<BuildMemo> memo;
   std::optional<IncrementalScope> scope;
+  std::map<int, std::string> views;  // edition text views taken instead of loading those editions
   if (publish_options.cache && options.editions.empty()) {
     std::vector<std::string> names, skipped_names;
     for (const auto* f : selected) names.push_back(f->name);
@@ -235,6 +278,10 @@ int run_build(const BuildOptions& options) {
       const InputChanges changes = compare_inputs(memo->inputs, *stamps, memo->editions);
       if (!changes.outside_editions && named_files_unchanged(*memo, options.root))
         scope = incremental_scope(memo->editions, changes.editions, memo->deck_editions);
+    }
+    if (scope) {
+      views = read_edition_views(*publish_options.cache, *memo, *scope);
+      for (const auto& [number, bytes] : views) scope->loaded.erase(number);
     }
   }
   timings.push_back({"memo read", since(stage_start)});
@@ -285,6 +332,14 @@ int run_build(const BuildOptions& options) {
       fmt::print(stderr, "leitbild: edition {} does not exist (no content/editions/{}/edition.yaml)\n", number, number);
       return kExitUsage;
     }
+  // The manifests of the editions taken from the memo, read while this thread resolves and checks.
+  std::vector<int> taken;
+  std::future<EditionManifests> manifests;
+  if (scope) {
+    for (int number : memo->editions)
+      if (!scope->loaded.count(number)) taken.push_back(number);
+    manifests = std::async(std::launch::async, read_edition_manifests, project.root, project.languages, taken);
+  }
   render_options.theme_dirs = theme_dirs_for(project, diagnostics);
   render_options.node_modules = node_modules_for(project.root);
   // While this thread resolves and checks, another loads the renderers' locale data.
@@ -332,10 +387,9 @@ int run_build(const BuildOptions& options) {
   stage_start = Clock::now();
   if (scope) {
     // The editions taken from the memo: their manifests, for the pages that list every edition.
-    std::vector<int> taken;
-    for (int number : memo->editions)
-      if (!scope->loaded.count(number)) taken.push_back(number);
-    add_manifest_only_editions(project, taken, [&](const std::string& path) { return has_file(*stamps, path); });
+    add_manifest_only_editions(project, manifests.get(), [&](const std::string& path) { return has_file(*stamps, path); });
+    for (Edition& edition : project.editions)
+      if (auto view = views.find(edition.number); view != views.end()) apply_edition_view(view->second, edition);
     // Editions loaded only for their neighbours' pages keep their outputs too.
     for (Edition& edition : project.editions) edition.outputs_carried = !scope->rendered.count(edition.number);
     publish_options.carry_unplanned = true;
@@ -351,9 +405,8 @@ int run_build(const BuildOptions& options) {
       BuildMemo next;
       next.identity = identity;
       next.inputs = std::move(*stamps);
-      auto out_stamps = stamp_output(out);
-      if (!out_stamps) return;
-      next.output = std::move(*out_stamps);
+      if (!published.output_stamps) return;
+      next.output = std::move(*published.output_stamps);
       for (const Edition& edition : project.editions) {
         next.editions.push_back(edition.number);
         if (!edition.manifest_only) next.terms_used[edition.number] = terms_used_in(edition);
@@ -366,6 +419,7 @@ int run_build(const BuildOptions& options) {
       next.report_inputs = std::move(published.report_inputs);
       next.jobs = std::move(published.memo_jobs);
       write_memo(*publish_options.cache, next, publish_options.cache_entry_lifetime);
+      if (scope) write_edition_views(*publish_options.cache, next, project, *scope, publish_options.cache_entry_lifetime);
       timings.push_back({"memo write", since(memo_start)});
     };
   PublishResult result = publish(project, selected, render_options, publish_options, diagnostics, timings, progress);

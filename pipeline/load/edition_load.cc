@@ -178,23 +178,31 @@ std::optional<Edition> load_edition(Project& project, const std::string& folder_
   return edition;
 }
 
-void add_manifest_only_editions(Project& project, const std::vector<int>& numbers,
-                                const std::function<bool(const std::string&)>& exists) {
+EditionManifests read_edition_manifests(const std::filesystem::path& root, const std::vector<LanguageTag>& languages,
+                                        const std::vector<int>& numbers) {
   // Each manifest into a project of its own (yaml-cpp takes most of the time), then taken over.
   std::vector<Project> parts(numbers.size());
   std::vector<std::optional<Edition>> editions(numbers.size());
   for_each_in_parallel(numbers.size(), threads_for(numbers.size(), 4), [&] {
     return [&](std::size_t i) {
-      parts[i].root = project.root;
-      parts[i].languages = project.languages;
+      parts[i].root = root;
+      parts[i].languages = languages;
       Diagnostics ignored;
       editions[i] = load_edition_manifest(parts[i], std::to_string(numbers[i]), ignored);
     };
   });
+  EditionManifests manifests;
   for (std::size_t i = 0; i < numbers.size(); ++i) {
-    project.sources.merge(parts[i].sources);
-    if (!editions[i]) continue;
-    Edition& edition = *editions[i];
+    manifests.sources.merge(parts[i].sources);
+    if (editions[i]) manifests.editions.push_back(std::move(*editions[i]));
+  }
+  return manifests;
+}
+
+void add_manifest_only_editions(Project& project, EditionManifests manifests,
+                                const std::function<bool(const std::string&)>& exists) {
+  project.sources.merge(manifests.sources);
+  for (Edition& edition : manifests.editions) {
     edition.manifest_only = true;
     edition.outputs_carried = true;
     for (const LanguageTag& lang : project.languages) {

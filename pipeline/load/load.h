@@ -2,8 +2,10 @@
 // Tree on disk -> model. Every problem becomes a diagnostic; nothing here throws to the caller.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/diagnostic.h"
 #include "model/project.h"
@@ -17,11 +19,18 @@ struct LoadOptions {
 
 Project load_project(const std::filesystem::path& root, Diagnostics& diagnostics, const LoadOptions& options = {});
 
-// Incremental builds (publish/build_memo.h): the editions `numbers`, taken from the build memo, as
-// Edition::manifest_only (edition.yaml and edition.lock read into the project's sources, on all
-// cores; chapters with only stem, language and path, for those whose file `exists`), added to the
-// project in number order. Their diagnostics are dropped: the memo has them.
-void add_manifest_only_editions(Project& project, const std::vector<int>& numbers,
+// Incremental builds (publish/build_memo.h): the editions `numbers`, taken from the build memo,
+// read as manifests only (edition.yaml and edition.lock, on all cores; their diagnostics are
+// dropped: the memo has them). Touches no Project, so it can run while another thread resolves.
+struct EditionManifests {
+  std::vector<Edition> editions;
+  std::map<std::string, std::string> sources;  // the manifests' texts, by path
+};
+EditionManifests read_edition_manifests(const std::filesystem::path& root, const std::vector<LanguageTag>& languages,
+                                        const std::vector<int>& numbers);
+// ... then added to the project in number order as Edition::manifest_only, with chapters that have
+// only stem, language and path, for those whose file `exists`.
+void add_manifest_only_editions(Project& project, EditionManifests manifests,
                                 const std::function<bool(const std::string&)>& exists);
 
 // The pieces, for tests and fuzzers.

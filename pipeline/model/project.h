@@ -94,6 +94,15 @@ struct Chapter {
   // The section each block belongs to (index into sections, -1 before the first heading).
   std::unordered_map<cmark_node*, int> section_of_heading;
 
+  // A chapter of an edition taken from an edition text view (publish/edition_view.h): no `doc`,
+  // but its intro and its sections' own texts as chapter_intro_text() and section_text() give them
+  // (resolve/edition_diff.h), for the next edition's "what is new" page.
+  struct StoredTexts {
+    std::string intro;
+    std::vector<std::string> sections;  // parallel to `sections`
+  };
+  std::optional<StoredTexts> stored_texts;
+
   std::string label() const;  // "5 Erfolgsfaktoren" or the title alone
 };
 
@@ -125,6 +134,9 @@ struct Edition {
   // nothing but their stem, language and path (for links from other editions' pages).
   bool outputs_carried = false;
   bool manifest_only = false;
+  // A manifest_only edition whose chapters came from a text view: titles, numbers, sections and
+  // their texts, enough for the next edition's "what is new" page.
+  bool from_text_view = false;
 
   // Resolved: every anchor (section anchors and chapter stems) per language.
   std::map<LanguageTag, std::map<std::string, LinkTarget>> targets;

@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "model/sha256.h"
 #include "publish/atomic_file.h"
 #include "publish/byte_fields.h"
 #include "publish/render_cache.h"
+#include "resolve/source_history.h"
 
 namespace leitbild {
 namespace fs = std::filesystem;
@@ -82,15 +84,6 @@ bool stamp_path(const fs::path& path, const std::string& name, std::vector<FileS
   const std::string folder = out.back().path;  // a copy: stamping the folder grows `out`
   int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   return fd >= 0 && stamp_folder(fd, folder, 0, out);
-}
-
-std::optional<fs::path> git_dir_above(const fs::path& root) {
-  std::error_code ec;
-  for (fs::path dir = fs::absolute(root, ec); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / ".git", ec)) return dir / ".git";
-    if (dir == dir.parent_path()) break;
-  }
-  return std::nullopt;
 }
 
 void sort_stamps(std::vector<FileStamp>& stamps) {
@@ -190,6 +183,32 @@ std::optional<std::vector<FileStamp>> stamp_output(const fs::path& out) {
   for (FileStamp& stamp : stamps) stamp.ctime_ns = 0;
   // timings.json differs from build to build and is never linked into the next one.
   std::erase_if(stamps, [](const FileStamp& stamp) { return stamp.path == "timings.json"; });
+  sort_stamps(stamps);
+  return stamps;
+}
+
+std::optional<std::vector<FileStamp>> stamp_filled_output(const fs::path& out, const std::vector<FileStamp>& before,
+                                                          const std::vector<OutputEntry>& files) {
+  std::vector<FileStamp> stamps;
+  stamps.reserve(files.size() + files.size() / 8);
+  std::set<std::string_view> folders;
+  for (const OutputEntry& file : files) {
+    for (std::size_t slash = file.path.find('/'); slash != std::string_view::npos; slash = file.path.find('/', slash + 1))
+      folders.insert(file.path.substr(0, slash + 1));
+    if (file.linked) {
+      auto it = std::lower_bound(before.begin(), before.end(), file.path,
+                                 [](const FileStamp& stamp, std::string_view p) { return stamp.path < p; });
+      if (it != before.end() && it->path == file.path) {
+        stamps.push_back(*it);
+        continue;
+      }
+    }
+    struct stat st;
+    if (::stat((out / file.path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    stamps.push_back(stamp_of(std::string(file.path), st));
+    stamps.back().ctime_ns = 0;  // as stamp_output
+  }
+  for (std::string_view folder : folders) stamps.push_back(FileStamp{std::string(folder), 0, 0, 0, 0});
   sort_stamps(stamps);
   return stamps;
 }

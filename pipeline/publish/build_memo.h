@@ -43,6 +43,21 @@ bool has_file(const std::vector<FileStamp>& stamps, const std::string& path);
 // nullopt when unlistable.
 std::optional<std::vector<FileStamp>> stamp_output(const std::filesystem::path& out);
 
+// A file a build put into its output folder, and whether it is a hard link of the previous
+// output folder's file of that name.
+struct OutputEntry {
+  std::string_view path;
+  bool linked = false;
+};
+// What stamp_output(out) gives for a folder a build has just filled with `files` (every file in it
+// but timings.json): a linked file keeps its stamp in `before` (the previous folder's, as compared
+// before the build), every other file is stamped anew. An incremental build links thousands of
+// files and writes a few; listing the folder again would stat them all. nullopt when a file
+// cannot be stamped.
+std::optional<std::vector<FileStamp>> stamp_filled_output(const std::filesystem::path& out,
+                                                          const std::vector<FileStamp>& before,
+                                                          const std::vector<OutputEntry>& files);
+
 struct MemoJob {
   std::string format;
   std::string key;

@@ -1,5 +1,6 @@
 #include "publish/build_report.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -28,6 +29,12 @@ std::string dump(const Json& json) { return json.dump(2, ' ', false, Json::error
 bool append_string(std::string& out, std::string_view s) {
   if (find_utf8_error(s)) return false;  // (also a NUL byte: nlohmann writes those lists then)
   out += '"';
+  // Paths and hashes need no escapes: most strings go in whole.
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; })) {
+    out += s;
+    out += '"';
+    return true;
+  }
   for (char c : s) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -54,6 +61,7 @@ template <typename Entries, typename Fields>
 std::optional<std::string> flat_list(const Entries& entries, Fields fields_of) {
   if (entries.empty()) return std::string("[]");
   std::string out = "[\n";
+  out.reserve(entries.size() * 200);
   bool first = true;
   for (const auto& entry : entries) {
     out += first ? "    {\n" : ",\n    {\n";
@@ -88,6 +96,17 @@ std::map<std::string, MemoInput> report_inputs(const Project& project, const Sou
                                                const std::vector<PlannedJob>& jobs, const BuildMemo* previous) {
   std::map<std::string, MemoInput> inputs;
   for (const auto& [path, text] : project.sources) inputs[path] = {fingerprints.at(path), text.size(), true};
+  // The texts of the editions taken from the memo, as the build that read them recorded them,
+  // before any job's inputs: a job may name them (the "what is new" page names the previous
+  // edition's chapters), and they are texts, not files read as they are.
+  if (previous) {
+    std::set<int> taken;
+    for (const Edition& edition : project.editions)
+      if (edition.manifest_only) taken.insert(edition.number);
+    if (!taken.empty())
+      for (const auto& [path, input] : previous->report_inputs)
+        if (auto edition = edition_of_path(path); edition && taken.count(*edition)) inputs.emplace(path, input);
+  }
   for (const auto& planned : jobs) {
     for (const auto& path : planned.job.inputs) {
       if (inputs.count(path)) continue;
@@ -101,14 +120,6 @@ std::map<std::string, MemoInput> report_inputs(const Project& project, const Sou
       if (path.find("..") == std::string::npos && read_file_bytes(project.root / path, bytes))
         inputs[path] = {sha256_hex(bytes), bytes.size(), false};
     }
-  }
-  if (previous) {
-    std::set<int> taken;
-    for (const Edition& edition : project.editions)
-      if (edition.manifest_only) taken.insert(edition.number);
-    if (!taken.empty())
-      for (const auto& [path, input] : previous->report_inputs)
-        if (auto edition = edition_of_path(path); edition && taken.count(*edition)) inputs.emplace(path, input);
   }
   return inputs;
 }

@@ -31,6 +31,9 @@ struct WrittenFile {
   std::string path;
   std::size_t size = 0;
   std::string sha256;
+  // This build hard-linked it from the previous output folder (so it kept that file's stamp). Not
+  // kept in the memo.
+  bool linked = false;
 };
 
 struct JobOutcome {

@@ -97,15 +97,16 @@ OutputFileResult put_output_file(const OutputFilePlace& place, const std::string
   return {write_output_file(target, bytes, place.epoch), OutputFileWay::written};
 }
 
-std::string link_previous_output(const OutputFilePlace& place, const std::string& relative) {
+OutputFileResult link_previous_output(const OutputFilePlace& place, const std::string& relative) {
   const fs::path target = place.staging / relative;
   const fs::path previous = place.previous / relative;
   std::string error;
-  if (link_file(previous, target, error)) return {};
-  if (!error.empty()) return error;
+  if (link_file(previous, target, error)) return {{}, OutputFileWay::linked};
+  if (!error.empty()) return {error, OutputFileWay::written};
   std::string bytes;
-  if (!read_file_bytes(previous, bytes)) return fmt::format("cannot read `{}` of the previous build", previous.string());
-  return write_output_file(target, bytes, place.epoch);
+  if (!read_file_bytes(previous, bytes))
+    return {fmt::format("cannot read `{}` of the previous build", previous.string()), OutputFileWay::written};
+  return {write_output_file(target, bytes, place.epoch), OutputFileWay::written};
 }
 
 }  // namespace leitbild

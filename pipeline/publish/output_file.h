@@ -31,8 +31,8 @@ struct OutputFileResult {
 OutputFileResult put_output_file(const OutputFilePlace& place, const std::string& relative, std::string_view bytes);
 
 // Puts the file the previous build wrote at `relative` (known to be unchanged) into staging: a hard
-// link, or a copy where the filesystem has none. Returns an error message, empty on success.
-std::string link_previous_output(const OutputFilePlace& place, const std::string& relative);
+// link, or a copy where the filesystem has none.
+OutputFileResult link_previous_output(const OutputFilePlace& place, const std::string& relative);
 
 // Writes `bytes` to `path` (creating folders); with an epoch, sets the file's times to it.
 // Returns an error message, empty on success.

@@ -86,8 +86,9 @@ class StagingWriter {
         outcome.write_failed = true;
         break;
       }
-      outcome.unchanged += put.way == OutputFileWay::linked;
-      outcome.written.push_back({std::move(file.path), file.bytes.size(), sha256_hex(file.bytes)});
+      const bool linked = put.way == OutputFileWay::linked;
+      outcome.unchanged += linked;
+      outcome.written.push_back({std::move(file.path), file.bytes.size(), sha256_hex(file.bytes), linked});
       if (pause_.count() > 0) test_pause(pause_);
     }
     for (Diagnostic& d : diagnostics.all()) job_diagnostics.push_back(std::move(d));
@@ -105,13 +106,15 @@ class StagingWriter {
                                                   jobs_[second].job.key, file.path));
         continue;
       }
-      if (std::string error = link_previous_output(place_, file.path); !error.empty()) {
-        diagnostics.add("LB0601", {}, error);
+      const OutputFileResult put = link_previous_output(place_, file.path);
+      if (!put.error.empty()) {
+        diagnostics.add("LB0601", {}, put.error);
         outcome.write_failed = true;
         break;
       }
       ++outcome.unchanged;
       outcome.written.push_back(file);
+      outcome.written.back().linked = put.way == OutputFileWay::linked;
       if (pause_.count() > 0) test_pause(pause_);
     }
     for (Diagnostic& d : diagnostics.all()) outcome.result.diagnostics.push_back(std::move(d));
@@ -269,7 +272,7 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
     for (const std::string& input : planned.job.inputs) {
       const std::optional<int> number = edition_of_path(input);
       const Edition* edition = number ? project.find_edition(*number) : nullptr;
-      if (!edition || !edition->manifest_only || project.sources.count(input)) continue;
+      if (!edition || !edition->manifest_only || edition->from_text_view || project.sources.count(input)) continue;
       diagnostics.add("LB0620", {}, fmt::format("the {} job `{}` needs edition {}, which this incremental build took from "
                                                 "the memo without loading it", planned.format, planned.job.key, *number),
                       "This is a bug in leitbild: report it. Meanwhile build with --no-cache.");
@@ -368,7 +371,16 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   if (!previous_output.empty()) removal = std::jthread([previous_output] { remove_output_tree(previous_output); });
   result.memo_jobs.reserve(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) result.memo_jobs.push_back(memo_job(project, jobs[i], outcomes[i]));
-  if (options.after_swap) options.after_swap(result);
+  if (options.after_swap) {
+    std::vector<OutputEntry> files;
+    files.reserve(result.files_written);
+    for (const JobOutcome& outcome : outcomes)
+      for (const WrittenFile& file : outcome.written) files.push_back({file.path, file.linked});
+    files.push_back({"report.json", false});
+    static const std::vector<FileStamp> none;
+    result.output_stamps = stamp_filled_output(out, options.previous ? options.previous->output : none, files);
+    options.after_swap(result);
+  }
   if (cache) {
     std::unordered_set<std::string> used;
     for (const auto& planned : jobs) used.insert(planned.cache_key);

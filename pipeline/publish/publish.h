@@ -77,6 +77,8 @@ struct PublishResult {
   // For the next build's memo (ok only): every job as planned and written, and report.json's inputs.
   std::vector<MemoJob> memo_jobs;
   std::map<std::string, MemoInput> report_inputs;
+  // With after_swap: the new output folder's stamps (stamp_filled_output), nullopt when unknown.
+  std::optional<std::vector<FileStamp>> output_stamps;
 };
 
 // `timings` comes in with the caller's stages and gets the publisher's appended.

@@ -483,11 +483,14 @@ WordDiff diff_words(std::string_view before, std::string_view after, const Langu
 }
 
 std::string section_text(const Chapter& chapter, std::size_t section) {
+  if (chapter.stored_texts)
+    return section < chapter.stored_texts->sections.size() ? chapter.stored_texts->sections[section] : std::string();
   if (section >= chapter.sections.size() || !chapter.sections[section].heading) return {};
   return text_between(chapter, cmark_node_next(chapter.sections[section].heading));
 }
 
 std::string chapter_intro_text(const Chapter& chapter) {
+  if (chapter.stored_texts) return chapter.stored_texts->intro;
   if (!chapter.doc) return {};
   return text_between(chapter, cmark_node_first_child(chapter.doc.root()));
 }

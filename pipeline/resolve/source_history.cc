@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 
@@ -62,6 +63,15 @@ class SpawnActions {
 };
 
 }  // namespace
+
+std::optional<std::filesystem::path> git_dir_above(const std::filesystem::path& root) {
+  std::error_code ec;
+  for (std::filesystem::path dir = std::filesystem::absolute(root, ec); !dir.empty(); dir = dir.parent_path()) {
+    if (std::filesystem::exists(dir / ".git", ec)) return dir / ".git";
+    if (dir == dir.parent_path()) break;
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> run_git(const std::filesystem::path& root, const std::vector<std::string>& args,
                                    std::string_view input) {
@@ -137,6 +147,8 @@ std::optional<std::string> run_git(const std::filesystem::path& root, const std:
 
 std::optional<SourceVersion> find_source_version(const std::filesystem::path& root, const std::string& relative,
                                                  std::string_view fingerprint, int max_commits) {
+  // Outside a checkout git can only fail; starting it would cost an editor's `check` a process.
+  if (!std::getenv("GIT_DIR") && !git_dir_above(root)) return std::nullopt;
   // One `git log` lists the commits and the file's blob in each; one `git cat-file --batch`
   // reads all the blobs: two processes, however long the history.
   auto log = run_git(root, {"log", "--no-renames", "--raw", "--no-abbrev", "--format=commit %H %cs", "-n",

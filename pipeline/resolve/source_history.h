@@ -10,6 +10,9 @@
 
 namespace leitbild {
 
+// The `.git` (a folder, or a worktree's file) of the checkout `root` is in, if any.
+std::optional<std::filesystem::path> git_dir_above(const std::filesystem::path& root);
+
 // Runs `git -C root ARGS...` as a child process (an argument vector, never a shell) with `input`
 // on its standard input; its standard output, or nullopt when git is missing, fails, or takes
 // longer than a few seconds.
