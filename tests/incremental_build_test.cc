@@ -824,5 +824,72 @@ TEST_F(IncrementalBuild, TheTextViewIsWhatThePageShows) {
   EXPECT_FALSE(same_as_cold(r));
 }
 
+// The previous output folder is kept in the cache and recycled as the next build's staging folder
+// (docs/publishing.md, "Recycling the previous folder"). Whatever is done to the spare, the
+// published folder is the cold build's.
+TEST_F(IncrementalBuild, RecycledSpareFolder) {
+  auto spare = [&] {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root_ / "cache" / "spare-v1", ec)) found.push_back(entry.path());
+    return found.size() == 1 ? found.front() : fs::path();
+  };
+  auto links = [](const fs::path& file) {
+    struct stat st {};
+    return ::stat(file.c_str(), &st) == 0 ? static_cast<long>(st.st_nlink) : -1L;
+  };
+  edit(chapter_path(3, "de", "ziele"), "aller Menschen", "aller Einwohner");
+  const CommandResult first = build();
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(same_as_cold(first));
+  ASSERT_FALSE(spare().empty());
+  // Edition 1's pages were linked: the spare and the published folder share them.
+  EXPECT_EQ(links(dist() / "1" / "de" / "ziele.html"), 2);
+
+  edit(chapter_path(2, "de", "ziele"), "aller Menschen", "aller Einwohner");
+  const CommandResult recycled = build();
+  ASSERT_EQ(recycled.exit_code, 0) << recycled.err;
+  EXPECT_TRUE(same_as_cold(recycled));
+  EXPECT_EQ(links(dist() / "1" / "de" / "ziele.html"), 2);  // still one spare, not a growing chain
+
+  // Tampering with the spare: a published page replaced by another file, a stray file and
+  // folder, a link where a page should be. The next build puts the right files in.
+  const fs::path s = spare();
+  ASSERT_FALSE(s.empty());
+  fs::remove(s / "1" / "de" / "ziele.html");
+  std::ofstream(s / "1" / "de" / "ziele.html") << "not the page";
+  std::ofstream(s / "stray.html") << "stray";
+  fs::create_directories(s / "stray-folder" / "deeper");
+  std::ofstream(s / "stray-folder" / "deeper" / "x.html") << "x";
+  fs::remove(s / "1" / "nl" / "ziele.html");
+  fs::create_symlink(dist() / "1" / "nl" / "ziele.html", s / "1" / "nl" / "ziele.html");
+  edit(chapter_path(4, "de", "ziele"), "aller Menschen", "aller Einwohner");
+  const CommandResult tampered = build();
+  ASSERT_EQ(tampered.exit_code, 0) << tampered.err;
+  EXPECT_TRUE(same_as_cold(tampered));
+  EXPECT_FALSE(fs::exists(dist() / "stray.html"));
+  EXPECT_FALSE(fs::exists(dist() / "stray-folder"));
+  EXPECT_FALSE(fs::is_symlink(dist() / "1" / "nl" / "ziele.html"));
+
+  // Without a spare (removed by hand, as any cache may be) the build makes a new staging folder.
+  fs::remove_all(spare());
+  edit(chapter_path(4, "de", "ziele"), "aller Einwohner", "aller Bewohner");
+  const CommandResult without = build();
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_TRUE(same_as_cold(without));
+  EXPECT_FALSE(spare().empty());
+
+  // A failed build leaves the published folder as it was (the recycled spare is gone with it).
+  const Snapshot before = snapshot(dist());
+  edit(chapter_path(4, "de", "ziele"), "## Bildung {#bildung}", "## Bildung {#teilhabe}");  // a duplicate anchor
+  const CommandResult failed = build();
+  EXPECT_NE(failed.exit_code, 0) << failed.err;
+  EXPECT_EQ(differences(snapshot(dist()), before), "");
+  edit(chapter_path(4, "de", "ziele"), "## Bildung {#teilhabe}", "## Bildung {#bildung}");
+  const CommandResult fixed = build();
+  ASSERT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_TRUE(same_as_cold(fixed));
+}
+
 }  // namespace
 }  // namespace leitbild

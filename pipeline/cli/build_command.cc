@@ -10,6 +10,7 @@
 #include <future>
 #include <map>
 #include <thread>
+#include <tuple>
 
 #include "check/check.h"
 #include "check/diagnostic_format.h"
@@ -261,19 +262,31 @@ int run_build(const BuildOptions& options) {
   std::optional<BuildMemo> memo;
   std::optional<IncrementalScope> scope;
   std::map<int, std::string> views;  // edition text views taken instead of loading those editions
+  std::optional<std::vector<FileStamp>> output_now, spare_now;
   if (publish_options.cache && options.editions.empty()) {
     std::vector<std::string> names, skipped_names;
     for (const auto* f : selected) names.push_back(f->name);
     for (const auto& s : skipped) skipped_names.push_back(s.name + ": " + s.reason);
     const fs::path node_modules = node_modules_for(options.root);
     identity = memo_identity(options.root, out, names, skipped_names, render_options_identity(render_options, node_modules));
-    // Three independent reads of thousands of files' metadata and of a large file: side by side.
-    auto output_stamps = std::async(std::launch::async, [&out] { return stamp_output(out); });
+    // Four independent reads of thousands of files' metadata and of a large file: side by side.
+    // Each folder's inode first: publish checks it again under the lock.
+    auto output_stamps = std::async(std::launch::async, [&out] {
+      const auto inode = folder_inode(out);
+      return std::make_pair(inode, stamp_output(out));
+    });
+    auto spare_stamps = std::async(std::launch::async, [&] {
+      const fs::path spare = spare_path(*publish_options.cache, out);
+      const auto inode = folder_inode(spare);
+      return std::make_pair(inode, inode ? stamp_output(spare) : std::nullopt);
+    });
     auto previous = std::async(std::launch::async, [&] { return read_memo(*publish_options.cache, identity); });
     stamps = stamp_inputs(options.root, {LEITBILD_DEFAULT_THEME_DIR}, node_modules);
     memo = previous.get();
-    const auto output_now = output_stamps.get();
+    std::tie(publish_options.out_inode, output_now) = output_stamps.get();
+    std::tie(publish_options.spare_inode, spare_now) = spare_stamps.get();
     if (!stamps || !output_now || (memo && *output_now != memo->output)) memo.reset();  // not as the memo left it
+    if (memo && spare_now) publish_options.spare = &*spare_now;
     if (memo) {
       const InputChanges changes = compare_inputs(memo->inputs, *stamps, memo->editions);
       if (!changes.outside_editions && named_files_unchanged(*memo, options.root))

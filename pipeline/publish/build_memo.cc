@@ -39,7 +39,7 @@ FileStamp stamp_of(std::string path, const struct stat& st) {
 
 // Stamps everything under the folder `fd` (owned) as `prefix` + name; false when a folder cannot
 // be read.
-bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<FileStamp>& out) {
+bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<FileStamp>& out, int stat_flags = 0) {
   DIR* dir = fdopendir(fd);
   if (!dir) {
     ::close(fd);
@@ -56,7 +56,7 @@ bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<File
     const std::string_view name = entry->d_name;
     if (name == "." || name == "..") continue;
     struct stat st;
-    if (fstatat(dirfd(dir), entry->d_name, &st, 0) != 0) {
+    if (fstatat(dirfd(dir), entry->d_name, &st, stat_flags) != 0) {
       // A dangling link or a file removed meanwhile: stamped as missing, so it counts as changed.
       out.push_back(FileStamp{prefix + std::string(name), -1, 0, 0, 0});
       continue;
@@ -65,7 +65,7 @@ bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<File
     if (S_ISDIR(st.st_mode)) {
       const std::string folder = out.back().path;  // a copy: the recursion grows `out`
       int child = openat(dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      ok = child >= 0 && stamp_folder(child, folder, depth + 1, out);
+      ok = child >= 0 && stamp_folder(child, folder, depth + 1, out, stat_flags);
     }
   }
   closedir(dir);
@@ -177,7 +177,9 @@ bool has_file(const std::vector<FileStamp>& stamps, const std::string& path) {
 std::optional<std::vector<FileStamp>> stamp_output(const fs::path& out) {
   std::vector<FileStamp> stamps;
   int fd = ::open(out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || !stamp_folder(fd, "", 0, stamps)) return std::nullopt;
+  // A link in an output folder is stamped as itself: leitbild writes none, and a spare folder's
+  // file must be the published file itself, not a link to it (publish.h).
+  if (fd < 0 || !stamp_folder(fd, "", 0, stamps, AT_SYMLINK_NOFOLLOW)) return std::nullopt;
   // Not the change time: output files are hard-linked from build to build, and removing the
   // previous folder's names (while this stamping may run) changes the inodes' change times.
   for (FileStamp& stamp : stamps) stamp.ctime_ns = 0;

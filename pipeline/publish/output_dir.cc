@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "model/parallel.h"
+#include "model/sha256.h"
 
 namespace leitbild {
 namespace fs = std::filesystem;
@@ -122,6 +124,16 @@ std::vector<fs::path> remove_stale_siblings(const fs::path& out) {
 }
 
 void remove_output_tree(const fs::path& root) { remove_tree_on_all_cores(root); }
+
+fs::path spare_path(const fs::path& cache, const fs::path& out) {
+  return cache / "spare-v1" / sha256_hex(normalized_output_path(out).string()).substr(0, 32);
+}
+
+std::optional<unsigned long long> folder_inode(const fs::path& folder) {
+  struct stat st;
+  if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return std::nullopt;
+  return st.st_ino;
+}
 
 std::string swap_into_place(const fs::path& staging, const fs::path& out, fs::path* previous) {
   auto remove_tree = [previous](const fs::path& old) {

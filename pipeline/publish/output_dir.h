@@ -51,4 +51,13 @@ std::string swap_into_place(const std::filesystem::path& staging, const std::fil
 // Removes a whole output folder, its top-level entries on all cores.
 void remove_output_tree(const std::filesystem::path& root);
 
+// The spare folder (docs/publishing.md, "Recycling the previous folder"): after a build with a
+// cache, the output folder it replaced is kept in the cache, CACHE/spare-v1/<hash of out>, instead
+// of being removed, and the next build that can trust the memo takes it as its staging folder,
+// replacing only the files that differ. Most of its files are hard links of the published ones.
+std::filesystem::path spare_path(const std::filesystem::path& cache, const std::filesystem::path& out);
+
+// The inode of a folder, nullopt when there is none: a build that swaps a folder changes it.
+std::optional<unsigned long long> folder_inode(const std::filesystem::path& folder);
+
 }  // namespace leitbild

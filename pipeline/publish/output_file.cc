@@ -51,16 +51,20 @@ bool holds(const fs::path& path, std::string_view bytes, const std::optional<lon
 namespace {
 
 // Folders are made when a file cannot be created for want of one, not checked before every file:
-// thousands of files share a few folders.
+// thousands of files share a few folders. A file already there is replaced, never written into:
+// in a recycled staging folder (publish.h) it is a hard link of a published file.
 int open_for_writing(const fs::path& path, std::string& error) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  constexpr int flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
+  int fd = ::open(path.c_str(), flags, 0666);
+  if (fd < 0 && errno == EEXIST && ::unlink(path.c_str()) == 0) fd = ::open(path.c_str(), flags, 0666);
   if (fd >= 0 || (errno != ENOENT && errno != ENOTDIR)) return fd;
   if (error = create_parent(path); !error.empty()) return -1;
-  return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  return ::open(path.c_str(), flags, 0666);
 }
 
 bool link_file(const fs::path& from, const fs::path& to, std::string& error) {
   if (::link(from.c_str(), to.c_str()) == 0) return true;
+  if (errno == EEXIST && ::unlink(to.c_str()) == 0 && ::link(from.c_str(), to.c_str()) == 0) return true;
   if (errno != ENOENT && errno != ENOTDIR) return false;
   if (error = create_parent(to); !error.empty()) return false;
   return ::link(from.c_str(), to.c_str()) == 0;

@@ -94,6 +94,25 @@ TEST_F(OutputFileTest, AFolderOrALinkInThePreviousOutputIsNotTakenOver) {
   EXPECT_FALSE(fs::is_symlink(place_.staging / "1/de/verweis.html"));
 }
 
+// A recycled staging folder holds hard links of the published files: a file put where one already
+// is replaces it and never writes into it (the published file keeps its bytes and its inode).
+TEST_F(OutputFileTest, AFileAlreadyInStagingIsReplacedNotWrittenInto) {
+  ASSERT_EQ(link_previous_output(place_, "1/de/kapitel.html").way, OutputFileWay::linked);
+  const FileFacts published = facts(place_.previous / "1/de/kapitel.html");
+  EXPECT_EQ(facts(place_.staging / "1/de/kapitel.html").inode, published.inode);
+  EXPECT_EQ(put_output_file(place_, "1/de/kapitel.html", "<p>neu</p>\n").way, OutputFileWay::written);
+  EXPECT_EQ(read(place_.staging / "1/de/kapitel.html"), "<p>neu</p>\n");
+  EXPECT_NE(facts(place_.staging / "1/de/kapitel.html").inode, published.inode);
+  EXPECT_EQ(read(place_.previous / "1/de/kapitel.html"), "<p>alt</p>\n");
+  EXPECT_EQ(write_output_file(place_.staging / "1/de/kapitel.html", "<p>wieder</p>\n", std::nullopt), "");
+  EXPECT_EQ(read(place_.previous / "1/de/kapitel.html"), "<p>alt</p>\n");
+  // And a link over a file written there.
+  EXPECT_EQ(link_previous_output(place_, "1/de/kapitel.html").way, OutputFileWay::linked);
+  EXPECT_EQ(facts(place_.staging / "1/de/kapitel.html").inode, published.inode);
+  EXPECT_EQ(put_output_file(place_, "1/de/kapitel.html", "<p>alt</p>\n").way, OutputFileWay::linked);
+  EXPECT_EQ(facts(place_.previous / "1/de/kapitel.html").links, 2u);
+}
+
 TEST_F(OutputFileTest, AnUnwritableFolderIsAnErrorMessage) {
   tree_.write("dist.staging", "a file where the folder should be");
   const OutputFileResult put = put_output_file(place_, "1/de/neu.html", "x");

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -56,10 +57,38 @@ void test_pause(std::chrono::milliseconds pause) {
 // overlaps rendering, and a build holds at most one job's output per thread in memory rather than
 // the whole site. A file is written only when its path is one a job may use: inside the folder,
 // not a name the publisher writes itself, not a file another job already produced.
+// A staging folder recycled from the spare: what is in it, and what is published.
+struct RecycledStaging {
+  std::unordered_map<std::string_view, unsigned long long> inodes;     // its files
+  std::unordered_map<std::string_view, unsigned long long> published;  // the output folder's
+  std::vector<std::string_view> folders;                               // its folders ("a/b/")
+
+  // The file at `path` in staging is the published file itself (a hard link): nothing to do.
+  bool holds_published(std::string_view path) const {
+    auto here = inodes.find(path), there = published.find(path);
+    return here != inodes.end() && there != published.end() && here->second != 0 && here->second == there->second;
+  }
+};
+
 class StagingWriter {
  public:
-  StagingWriter(OutputFilePlace place, const std::vector<PlannedJob>& jobs, std::chrono::milliseconds pause)
-      : place_(std::move(place)), jobs_(jobs), pause_(pause) {}
+  StagingWriter(OutputFilePlace place, const std::vector<PlannedJob>& jobs, std::chrono::milliseconds pause,
+                const RecycledStaging* recycled)
+      : place_(std::move(place)), jobs_(jobs), pause_(pause), recycled_(recycled) {}
+
+  // A recycled folder's files no job claimed, then its folders left empty, and the publisher's
+  // own files (written afresh).
+  void remove_unclaimed() {
+    if (!recycled_) return;
+    for (const auto& [path, inode] : recycled_->inodes)
+      if (owner_.find(path) == owner_.end()) ::unlink((place_.staging / path).c_str());
+    std::vector<std::string_view> folders = recycled_->folders;
+    std::sort(folders.begin(), folders.end(), [](std::string_view a, std::string_view b) {
+      return std::count(a.begin(), a.end(), '/') > std::count(b.begin(), b.end(), '/');
+    });
+    for (std::string_view folder : folders) ::rmdir((place_.staging / folder).c_str());  // fails unless empty
+    for (const char* name : {"report.json", "timings.json"}) ::unlink((place_.staging / name).c_str());
+  }
 
   void operator()(std::size_t index, JobOutcome& outcome) {
     if (outcome.carried) return link_carried(index, outcome);
@@ -106,6 +135,12 @@ class StagingWriter {
                                                   jobs_[second].job.key, file.path));
         continue;
       }
+      if (recycled_ && recycled_->holds_published(file.path)) {
+        ++outcome.unchanged;
+        outcome.written.push_back(file);
+        outcome.written.back().linked = true;
+        continue;
+      }
       const OutputFileResult put = link_previous_output(place_, file.path);
       if (!put.error.empty()) {
         diagnostics.add("LB0601", {}, put.error);
@@ -131,8 +166,9 @@ class StagingWriter {
   const OutputFilePlace place_;
   const std::vector<PlannedJob>& jobs_;
   const std::chrono::milliseconds pause_;
+  const RecycledStaging* recycled_;
   std::mutex mutex_;
-  std::map<std::string, std::size_t> owner_;  // output path -> job index
+  std::map<std::string, std::size_t, std::less<>> owner_;  // output path -> job index
 };
 
 // Marks the planned jobs whose previous output still stands (same format, same cache key) and,
@@ -291,17 +327,33 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   const fs::path staging = staging_path(out);
   StagingGuard guard(staging);
   fs::remove_all(staging, ec);
-  if (!fs::create_directory(staging, ec) || ec) {
+  // The spare folder as staging, when the output folder and the spare are as stamped before the
+  // lock was taken (a build that ran meanwhile swapped them).
+  const std::optional<fs::path> spare = options.cache ? std::optional(spare_path(*options.cache, out)) : std::nullopt;
+  std::optional<RecycledStaging> recycled;
+  if (spare && options.previous && options.spare && options.out_inode && options.spare_inode &&
+      folder_inode(out) == options.out_inode && folder_inode(*spare) == options.spare_inode &&
+      ::rename(spare->c_str(), staging.c_str()) == 0) {
+    recycled.emplace();
+    for (const FileStamp& stamp : *options.spare) {
+      if (stamp.path.ends_with('/')) recycled->folders.push_back(stamp.path);
+      else recycled->inodes.emplace(stamp.path, stamp.inode);
+    }
+    for (const FileStamp& stamp : options.previous->output)
+      if (!stamp.path.ends_with('/')) recycled->published.emplace(stamp.path, stamp.inode);
+  } else if (!fs::create_directory(staging, ec) || ec) {
     result.status = PublishResult::Status::io_error;
     result.message = fmt::format("cannot create the staging folder `{}`: {}", staging.string(), ec.message());
     return result;
   }
   stage_start = Clock::now();
   progress.start_stage("render", jobs.size());
-  StagingWriter writer({staging, out, render_options.source_date_epoch}, jobs, options.slow_write);
+  StagingWriter writer({staging, out, render_options.source_date_epoch}, jobs, options.slow_write,
+                       recycled ? &*recycled : nullptr);
   std::vector<JobOutcome> outcomes =
       run_jobs(jobs, cache ? &*cache : nullptr, options.threads, &progress,
                [&writer](std::size_t index, JobOutcome& outcome) { writer(index, outcome); });
+  if (!interrupt_signal()) writer.remove_unclaimed();
   progress.finish_stage();
   timings.push_back({"render", since(stage_start)});
   std::map<std::string, double> per_format;
@@ -367,8 +419,24 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
   }
   guard.release();
   timings.push_back({"swap", since(stage_start)});
+  // The previous output becomes the spare (a stale spare, left by a build that could not recycle
+  // it, goes); without a cache, or where the cache is on another filesystem, it is removed.
+  std::vector<fs::path> to_remove;
+  if (!previous_output.empty() && spare) {
+    if (!recycled && fs::exists(fs::symlink_status(*spare, ec))) {
+      const fs::path stale = spare->string() + fmt::format(".old-{}", getpid());
+      if (::rename(spare->c_str(), stale.c_str()) == 0) to_remove.push_back(stale);
+    }
+    fs::create_directories(spare->parent_path(), ec);
+    if (!fs::exists(fs::symlink_status(*spare, ec)) && ::rename(previous_output.c_str(), spare->c_str()) == 0)
+      previous_output.clear();
+  }
+  if (!previous_output.empty()) to_remove.push_back(previous_output);
   std::jthread removal;
-  if (!previous_output.empty()) removal = std::jthread([previous_output] { remove_output_tree(previous_output); });
+  if (!to_remove.empty())
+    removal = std::jthread([to_remove] {
+      for (const fs::path& folder : to_remove) remove_output_tree(folder);
+    });
   result.memo_jobs.reserve(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) result.memo_jobs.push_back(memo_job(project, jobs[i], outcomes[i]));
   if (options.after_swap) {

@@ -49,6 +49,12 @@ struct PublishOptions {
   // An incremental build (some editions taken from the memo): the memo's jobs this build did not
   // plan are those editions' jobs, and are linked too.
   bool carry_unplanned = false;
+  // With `previous` and a cache: the stamps of the spare folder (output_dir.h) taken with the
+  // output folder's, and the inodes both folders had then. The spare is recycled as the staging
+  // folder when both inodes are unchanged once the lock is held (else another build ran meanwhile).
+  const std::vector<FileStamp>* spare = nullptr;
+  std::optional<unsigned long long> out_inode;
+  std::optional<unsigned long long> spare_inode;
   // Called once the new output is in place (status ok), still holding the output folder's lock,
   // while another thread removes the previous output: the caller's memo of this build.
   std::function<void(PublishResult&)> after_swap;
