@@ -271,20 +271,22 @@ int run_build(const BuildOptions& options) {
     identity = memo_identity(options.root, out, names, skipped_names, render_options_identity(render_options, node_modules));
     // Four independent reads of thousands of files' metadata and of a large file: side by side.
     // Each folder's inode first: publish checks it again under the lock.
-    auto output_stamps = std::async(std::launch::async, [&out] {
+    bool listed_inodes_match = true;
+    auto output_stamps = std::async(std::launch::async, [&] {
       const auto inode = folder_inode(out);
-      return std::make_pair(inode, stamp_output(out));
+      return std::make_pair(inode, stamp_output(out, &listed_inodes_match));
     });
+    const fs::path spare = spare_path(*publish_options.cache, out);
     auto spare_stamps = std::async(std::launch::async, [&] {
-      const fs::path spare = spare_path(*publish_options.cache, out);
       const auto inode = folder_inode(spare);
-      return std::make_pair(inode, inode ? stamp_output(spare) : std::nullopt);
+      return std::make_pair(inode, inode ? list_output_inodes(spare) : std::nullopt);
     });
     auto previous = std::async(std::launch::async, [&] { return read_memo(*publish_options.cache, identity); });
     stamps = stamp_inputs(options.root, {LEITBILD_DEFAULT_THEME_DIR}, node_modules);
     memo = previous.get();
     std::tie(publish_options.out_inode, output_now) = output_stamps.get();
     std::tie(publish_options.spare_inode, spare_now) = spare_stamps.get();
+    if (spare_now && !listed_inodes_match) spare_now = stamp_output(spare);  // the listing's numbers are not stat's
     if (!stamps || !output_now || (memo && *output_now != memo->output)) memo.reset();  // not as the memo left it
     if (memo && spare_now) publish_options.spare = &*spare_now;
     if (memo) {

@@ -39,7 +39,10 @@ FileStamp stamp_of(std::string path, const struct stat& st) {
 
 // Stamps everything under the folder `fd` (owned) as `prefix` + name; false when a folder cannot
 // be read.
-bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<FileStamp>& out, int stat_flags = 0) {
+// `listed_inodes_match`, when given, is cleared if a directory entry's inode number differs from
+// stat's (some union filesystems): then listings cannot stand in for stat (list_output_inodes).
+bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<FileStamp>& out, int stat_flags = 0,
+                  bool* listed_inodes_match = nullptr) {
   DIR* dir = fdopendir(fd);
   if (!dir) {
     ::close(fd);
@@ -61,11 +64,51 @@ bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<File
       out.push_back(FileStamp{prefix + std::string(name), -1, 0, 0, 0});
       continue;
     }
+    if (listed_inodes_match && entry->d_ino != st.st_ino) *listed_inodes_match = false;
     out.push_back(stamp_of(prefix + std::string(name), st));
     if (S_ISDIR(st.st_mode)) {
       const std::string folder = out.back().path;  // a copy: the recursion grows `out`
       int child = openat(dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      ok = child >= 0 && stamp_folder(child, folder, depth + 1, out, stat_flags);
+      ok = child >= 0 && stamp_folder(child, folder, depth + 1, out, stat_flags, listed_inodes_match);
+    }
+  }
+  closedir(dir);
+  return ok;
+}
+
+// Names and inode numbers as the folder listing gives them, without a stat per file: files get
+// their inode, links and other entries 0, folders their name with '/'.
+bool list_folder(int fd, const std::string& prefix, int depth, std::vector<FileStamp>& out) {
+  DIR* dir = fdopendir(fd);
+  if (!dir) {
+    ::close(fd);
+    return false;
+  }
+  bool ok = depth < kDeepestFolder;
+  while (ok) {
+    errno = 0;
+    const dirent* entry = readdir(dir);
+    if (!entry) {
+      ok = errno == 0;
+      break;
+    }
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    unsigned char type = entry->d_type;
+    unsigned long long inode = entry->d_ino;
+    if (type == DT_UNKNOWN) {  // filesystems that do not say: ask
+      struct stat st;
+      if (fstatat(dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+      inode = st.st_ino;
+    }
+    if (type == DT_DIR) {
+      const std::string folder = prefix + std::string(name) + '/';
+      out.push_back(FileStamp{folder, 0, 0, 0, 0});
+      int child = openat(dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      ok = child >= 0 && list_folder(child, folder, depth + 1, out);
+    } else {
+      out.push_back(FileStamp{prefix + std::string(name), 0, 0, 0, type == DT_REG ? inode : 0});
     }
   }
   closedir(dir);
@@ -174,12 +217,21 @@ bool has_file(const std::vector<FileStamp>& stamps, const std::string& path) {
   return it != stamps.end() && it->path == path && it->size >= 0;
 }
 
-std::optional<std::vector<FileStamp>> stamp_output(const fs::path& out) {
+std::optional<std::vector<FileStamp>> list_output_inodes(const fs::path& folder) {
+  std::vector<FileStamp> stamps;
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || !list_folder(fd, "", 0, stamps)) return std::nullopt;
+  std::erase_if(stamps, [](const FileStamp& stamp) { return stamp.path == "timings.json"; });
+  sort_stamps(stamps);
+  return stamps;
+}
+
+std::optional<std::vector<FileStamp>> stamp_output(const fs::path& out, bool* listed_inodes_match) {
   std::vector<FileStamp> stamps;
   int fd = ::open(out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   // A link in an output folder is stamped as itself: leitbild writes none, and a spare folder's
   // file must be the published file itself, not a link to it (publish.h).
-  if (fd < 0 || !stamp_folder(fd, "", 0, stamps, AT_SYMLINK_NOFOLLOW)) return std::nullopt;
+  if (fd < 0 || !stamp_folder(fd, "", 0, stamps, AT_SYMLINK_NOFOLLOW, listed_inodes_match)) return std::nullopt;
   // Not the change time: output files are hard-linked from build to build, and removing the
   // previous folder's names (while this stamping may run) changes the inodes' change times.
   for (FileStamp& stamp : stamps) stamp.ctime_ns = 0;

@@ -40,8 +40,13 @@ std::optional<std::vector<FileStamp>> stamp_inputs(const std::filesystem::path& 
 // Whether `stamps` (sorted) show a file at `path`.
 bool has_file(const std::vector<FileStamp>& stamps, const std::string& path);
 // Every file and folder in the output folder (paths relative to it) but timings.json, sorted;
-// nullopt when unlistable.
-std::optional<std::vector<FileStamp>> stamp_output(const std::filesystem::path& out);
+// nullopt when unlistable. `listed_inodes_match`, when given, says whether every entry's inode as
+// the folder listing gives it is stat's (true on ext4, XFS, Btrfs; not on some union filesystems).
+std::optional<std::vector<FileStamp>> stamp_output(const std::filesystem::path& out, bool* listed_inodes_match = nullptr);
+// The same names with only the inodes of the files, as the folder listing gives them: no stat per
+// file. For a spare folder (publish.h), whose files need only be compared by inode with the
+// output folder's, where stamp_output found listing and stat to agree.
+std::optional<std::vector<FileStamp>> list_output_inodes(const std::filesystem::path& folder);
 
 // A file a build put into its output folder, and whether it is a hard link of the previous
 // output folder's file of that name.

@@ -47,5 +47,29 @@ TEST(StampFilledOutput, SameAsListingTheFolder) {
   EXPECT_FALSE(stamp_filled_output(after, *before_stamps, {{"missing.html", false}}));
 }
 
+// A spare folder is compared by inode only, and listed without a stat per file: the listing must
+// give the names and inodes stamp_output gives (links as 0: never the published file).
+TEST(ListOutputInodes, NamesAndInodesAsStampOutputGivesThem) {
+  testing::TempTree tree;
+  const fs::path folder = tree.root() / "spare";
+  for (const char* path : {"index.html", "1/de/a.html", "1/nl/a.html", "assets/x.css", "timings.json"})
+    ASSERT_EQ(write_output_file(folder / path, "x", std::nullopt), "");
+  fs::create_directories(folder / "empty");
+  fs::create_symlink(folder / "index.html", folder / "1/de/link.html");
+  bool match = true;  // cleared by any entry whose listed inode is not stat's
+  const auto stamped = stamp_output(folder, &match);
+  const auto listed = list_output_inodes(folder);
+  ASSERT_TRUE(stamped && listed);
+  EXPECT_TRUE(match);  // ext4, tmpfs: the listing's inode numbers are stat's
+  ASSERT_EQ(listed->size(), stamped->size());
+  for (std::size_t i = 0; i < listed->size(); ++i) {
+    SCOPED_TRACE((*stamped)[i].path);
+    EXPECT_EQ((*listed)[i].path, (*stamped)[i].path);
+    if ((*stamped)[i].path == "1/de/link.html") EXPECT_EQ((*listed)[i].inode, 0u);
+    else EXPECT_EQ((*listed)[i].inode, (*stamped)[i].inode);
+  }
+  EXPECT_FALSE(list_output_inodes(tree.root() / "missing"));
+}
+
 }  // namespace
 }  // namespace leitbild
