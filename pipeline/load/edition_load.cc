@@ -86,7 +86,8 @@ void read_and_parse(const fs::path& root, std::vector<ChapterRead>& reads) {
 
 }  // namespace
 
-std::optional<Edition> load_edition_manifest(Project& project, const std::string& folder_name, Diagnostics& diagnostics) {
+std::optional<Edition> load_edition_manifest(Project& project, const std::string& folder_name, Diagnostics& diagnostics,
+                                             bool parse_lock) {
   Edition edition;
   edition.dir = "content/editions/" + folder_name;
   edition.number = std::stoi(folder_name);
@@ -104,7 +105,7 @@ std::optional<Edition> load_edition_manifest(Project& project, const std::string
   if (std::error_code lock_ec; fs::exists(fs::symlink_status(project.root / lock, lock_ec))) {
     if (auto lock_text = read_text_file(project.root, lock, diagnostics)) {
       project.sources[lock] = *lock_text;
-      edition.lock = parse_edition_lock(lock, *lock_text, diagnostics);
+      if (parse_lock) edition.lock = parse_edition_lock(lock, *lock_text, diagnostics);
     }
   }
   return edition;
@@ -188,7 +189,7 @@ EditionManifests read_edition_manifests(const std::filesystem::path& root, const
       parts[i].root = root;
       parts[i].languages = languages;
       Diagnostics ignored;
-      editions[i] = load_edition_manifest(parts[i], std::to_string(numbers[i]), ignored);
+      editions[i] = load_edition_manifest(parts[i], std::to_string(numbers[i]), ignored, /*parse_lock=*/false);
     };
   });
   EditionManifests manifests;

@@ -38,7 +38,10 @@ bool load_manifest(Project& project, Diagnostics& diagnostics);
 void load_glossary(Project& project, Diagnostics& diagnostics);
 std::optional<Edition> load_edition(Project& project, const std::string& folder_name, Diagnostics& diagnostics);
 // edition.yaml and edition.lock only (Edition::manifest_only stays false: the caller says why).
-std::optional<Edition> load_edition_manifest(Project& project, const std::string& folder_name, Diagnostics& diagnostics);
+// Without `parse_lock` the lock is read into the sources but not parsed (Edition::lock stays
+// empty): for editions taken from the memo, which are not checked and whose pages do not show it.
+std::optional<Edition> load_edition_manifest(Project& project, const std::string& folder_name, Diagnostics& diagnostics,
+                                             bool parse_lock = true);
 std::optional<Chapter> parse_chapter(const std::string& relative_path, const std::string& text, Diagnostics& diagnostics);
 void load_decks(Project& project, Diagnostics& diagnostics);
 void split_slides(DeckText& text, Diagnostics& diagnostics);

@@ -269,6 +269,9 @@ std::optional<std::vector<FileStamp>> stamp_filled_output(const fs::path& out, c
 
 std::string serialize_memo(const BuildMemo& memo) {
   FieldWriter w;
+  std::size_t files = memo.inputs.size() + memo.output.size() + 2 * memo.report_inputs.size();
+  for (const MemoJob& job : memo.jobs) files += job.inputs.size() + 2 * job.written.size();
+  w.reserve(files * 80);  // about what a path and its numbers take
   w.str(memo.identity);
   write_stamps(w, memo.inputs);
   write_stamps(w, memo.output);

@@ -6,7 +6,9 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -84,10 +86,29 @@ std::optional<std::string> flat_list(const Entries& entries, Fields fields_of) {
   return out;
 }
 
-// Puts `list` where dump() wrote the placeholder string `marker`.
-void splice(std::string& text, const std::string& marker, const std::string& list) {
-  const std::string quoted = Json(marker).dump(-1, ' ', false);
-  if (auto at = text.find(quoted); at != std::string::npos) text.replace(at, quoted.size(), list);
+// Puts each list where dump() wrote its placeholder string, in one pass (the lists are megabytes:
+// replacing in place would move the text after them once per list).
+std::string splice(const std::string& text, const std::vector<std::pair<std::string, const std::string*>>& lists) {
+  std::vector<std::pair<std::size_t, std::pair<std::size_t, const std::string*>>> places;  // at, (length, list)
+  std::size_t size = text.size();
+  for (const auto& [marker, list] : lists) {
+    const std::string quoted = Json(marker).dump(-1, ' ', false);
+    if (auto at = text.find(quoted); at != std::string::npos) {
+      places.push_back({at, {quoted.size(), list}});
+      size += list->size();
+    }
+  }
+  std::sort(places.begin(), places.end());
+  std::string out;
+  out.reserve(size);
+  std::size_t from = 0;
+  for (const auto& [at, what] : places) {
+    out.append(text, from, at - from);
+    out += *what.second;
+    from = at + what.first;
+  }
+  out.append(text, from, std::string::npos);
+  return out;
 }
 
 }  // namespace
@@ -201,10 +222,10 @@ std::string report_json(const Project& project, const std::map<std::string, Memo
     }
     report["outputs"] = outputs_json;
   }
-  std::string text = dump(report);
-  if (inputs_list) splice(text, inputs_marker, *inputs_list);
-  if (outputs_list) splice(text, outputs_marker, *outputs_list);
-  return text;
+  std::vector<std::pair<std::string, const std::string*>> lists;
+  if (inputs_list) lists.push_back({inputs_marker, &*inputs_list});
+  if (outputs_list) lists.push_back({outputs_marker, &*outputs_list});
+  return splice(dump(report), lists);
 }
 
 std::string timings_json(const std::vector<StageTiming>& stages, const std::vector<PlannedJob>& jobs,

@@ -82,7 +82,13 @@ bool FieldReader::diagnostic(Diagnostic& d) {
 }
 
 std::string checksummed(std::string_view magic, const std::string& body) {
-  return std::string(magic) + sha256_hex(body) + "\n" + body;
+  std::string out;
+  out.reserve(magic.size() + 65 + body.size());  // megabytes: one allocation, one copy
+  out += magic;
+  out += sha256_hex(body);
+  out += '\n';
+  out += body;
+  return out;
 }
 
 bool unchecksummed(std::string_view magic, std::string_view bytes, std::string_view& body) {

@@ -14,6 +14,7 @@ class FieldWriter {
   void str(std::string_view s);
   void num(long long n);
   void diagnostic(const Diagnostic& d);
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::string take() { return std::move(out_); }
 
  private:

@@ -137,6 +137,9 @@ std::string job_cache_key(const Project& project, const SourceFingerprints& sour
 
 std::string serialize_job_result(const JobResult& result) {
   FieldWriter w;
+  std::size_t bytes = 64;
+  for (const OutputFile& file : result.outputs) bytes += file.path.size() + file.bytes.size() + 24;
+  w.reserve(bytes);
   w.num(static_cast<long long>(result.outputs.size()));
   for (const OutputFile& file : result.outputs) {
     w.str(file.path);
