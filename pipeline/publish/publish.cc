@@ -257,6 +257,14 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
     return result;
   }
   result.stale_removed = remove_stale_siblings(out);
+  // The memo was compared with the output folder before the lock was taken: a build that ran in
+  // between replaced the folder (a new inode), and what this build would link is not what it saw.
+  if (options.previous && options.out_inode && folder_inode(out) != options.out_inode) {
+    result.status = PublishResult::Status::refused;
+    result.message = fmt::format("another build replaced `{}` while this one read the tree; nothing was written, "
+                                 "run the build again", out.string());
+    return result;
+  }
 
   timings.push_back({"lock", since(publish_start)});
   // Plan.

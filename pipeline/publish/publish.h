@@ -51,7 +51,8 @@ struct PublishOptions {
   bool carry_unplanned = false;
   // With `previous` and a cache: the stamps of the spare folder (output_dir.h) taken with the
   // output folder's, and the inodes both folders had then. The spare is recycled as the staging
-  // folder when both inodes are unchanged once the lock is held (else another build ran meanwhile).
+  // folder when both inodes are unchanged once the lock is held (else another build ran meanwhile);
+  // with `previous`, a changed output folder inode refuses the build.
   const std::vector<FileStamp>* spare = nullptr;
   std::optional<unsigned long long> out_inode;
   std::optional<unsigned long long> spare_inode;

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <functional>
 #include <map>
 
 #include <fmt/format.h>
@@ -97,7 +98,8 @@ class PublishTest : public ::testing::Test {
   fs::path out() const { return tree_.root() / "dist"; }
   fs::path cache() const { return tree_.root() / ".leitbild-cache"; }
 
-  Build build(unsigned threads = 2, bool use_cache = true, fs::path out_dir = {}) {
+  Build build(unsigned threads = 2, bool use_cache = true, fs::path out_dir = {},
+              const std::function<void(PublishOptions&)>& adjust = {}) {
     Build b;
     Project project = load_project(tree_.root(), b.diagnostics);
     resolve_project(project, b.diagnostics);
@@ -109,6 +111,7 @@ class PublishTest : public ::testing::Test {
     options.out = out_dir.empty() ? out() : out_dir;
     if (use_cache) options.cache = cache();
     options.threads = threads;
+    if (adjust) adjust(options);
     std::vector<StageTiming> timings;
     Progress progress(Progress::Mode::quiet, stderr);
     b.result = publish(project, {&format_}, render, options, b.diagnostics, timings, progress);
@@ -434,6 +437,28 @@ TEST_F(PublishTest, ConcurrentBuildIsRefused) {
   EXPECT_NE(b.result.message.find("another leitbild build"), std::string::npos) << b.result.message;
   EXPECT_EQ(test_.runs, 0);
   EXPECT_FALSE(fs::exists(out()));
+}
+
+// The memo was compared with the output folder before the lock: if another build replaced the
+// folder meanwhile (the folder's inode changed), nothing is taken over from it.
+TEST_F(PublishTest, AnOutputFolderReplacedAfterTheMemoWasComparedRefusesTheBuild) {
+  ASSERT_EQ(build().result.status, PublishResult::Status::ok);
+  const auto before = snapshot(out());
+  const auto inode = folder_inode(out());
+  ASSERT_TRUE(inode);
+  const BuildMemo memo;
+  Build stale = build(2, true, {}, [&](PublishOptions& o) {
+    o.previous = &memo;
+    o.out_inode = *inode + 1;  // as if stamped before another build swapped the folder
+  });
+  EXPECT_EQ(stale.result.status, PublishResult::Status::refused);
+  EXPECT_NE(stale.result.message.find("run the build again"), std::string::npos) << stale.result.message;
+  EXPECT_EQ(snapshot(out()), before);
+  Build current = build(2, true, {}, [&](PublishOptions& o) {
+    o.previous = &memo;
+    o.out_inode = inode;
+  });
+  EXPECT_EQ(current.result.status, PublishResult::Status::ok) << current.result.message;
 }
 
 TEST_F(PublishTest, StaleStagingFromKilledBuildsIsRemoved) {
