@@ -34,23 +34,25 @@ std::vector<std::string> site_inputs(const Project& project) {
   return inputs;
 }
 
-// An edition in one language also shows the glossary (term links, the glossary page), and the
-// previous edition's chapters (the "what is new" page), and copies the files its chapters link to.
-std::vector<std::string> edition_inputs(const Project& project, const Edition& edition, const LanguageTag& lang) {
+// An edition's pages in one language also show the glossary (term links, the glossary page) and
+// copy the files its chapters link to; its "what is new" page reads the previous edition's
+// chapters instead (`previous`).
+std::vector<std::string> edition_inputs(const Project& project, const Edition& edition, const LanguageTag& lang,
+                                        const Edition* previous = nullptr) {
   InputList inputs(site_inputs(project));
   for (const auto& [path, text] : project.sources)
     if (path.starts_with("glossary/")) inputs.add(path);
-  auto add_chapters = [&](const Edition& e) {
+  auto add_chapters = [&](const Edition& e, bool with_files) {
     auto it = e.chapters.find(lang);
     if (it == e.chapters.end()) return;
     for (const Chapter& chapter : it->second) {
       inputs.add(chapter.path);
-      if (&e == &edition)
+      if (with_files)
         for (const std::string& file : chapter_local_files(chapter)) inputs.add(file);
     }
   };
-  add_chapters(edition);
-  if (const Edition* previous = previous_edition(project, edition)) add_chapters(*previous);
+  add_chapters(edition, !previous);
+  if (previous) add_chapters(*previous, false);
   return inputs.take();
 }
 
@@ -83,11 +85,26 @@ std::vector<RenderJob> plan_html(const Project& project, const RenderOptions& op
           SiteContext ctx(project, options, diagnostics);
           emit_edition_pages(ctx, edition, lang);
           emit_glossary_page(ctx, edition, lang);
-          if (const Edition* previous = previous_edition(project, edition)) emit_changes_page(ctx, edition, *previous, lang);
           return std::move(ctx.outputs);
         });
       };
       jobs.push_back(std::move(job));
+      // The "what is new" page on its own: it is as much work as the rest of the edition's pages
+      // (both run side by side), and an edit of the previous edition renders it alone again.
+      if (const Edition* previous = previous_edition(project, edition)) {
+        RenderJob changes;
+        changes.key = fmt::format("html/{}/{}/changes", edition.number, lang);
+        changes.inputs = edition_inputs(project, edition, lang, previous);
+        changes.theme_inputs = theme_inputs;
+        changes.run = [&project, &edition, previous, lang, options, key = changes.key](Diagnostics& diagnostics) -> Outputs {
+          return guarded(key, diagnostics, [&] {
+            SiteContext ctx(project, options, diagnostics);
+            emit_changes_page(ctx, edition, *previous, lang);
+            return std::move(ctx.outputs);
+          });
+        };
+        jobs.push_back(std::move(changes));
+      }
     }
   }
   RenderJob portal;

@@ -80,12 +80,17 @@ TEST(HtmlPlan, OneJobPerEditionAndLanguagePlusPortal) {
   auto jobs = plan_html(site.project, options);
   std::vector<std::string> keys;
   for (const auto& job : jobs) keys.push_back(job.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"html/3/de", "html/3/nl", "html/4/de", "html/4/nl", "html/portal"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"html/3/de", "html/3/nl", "html/4/de", "html/4/de/changes", "html/4/nl",
+                                            "html/4/nl/changes", "html/portal"}));
   const auto& inputs = jobs[2].inputs;  // html/4/de
   auto has = [&](const std::string& p) { return std::find(inputs.begin(), inputs.end(), p) != inputs.end(); };
   EXPECT_TRUE(has("leitbild.yaml"));
   EXPECT_TRUE(has("content/editions/4/de/ziele.md"));
-  EXPECT_TRUE(has("content/editions/3/de/grundsaetze.md")) << "the previous edition feeds changes.html";
+  EXPECT_FALSE(has("content/editions/3/de/grundsaetze.md")) << "the edition's own pages do not read the previous edition";
+  const auto& changes = jobs[3].inputs;  // html/4/de/changes
+  EXPECT_NE(std::find(changes.begin(), changes.end(), "content/editions/3/de/grundsaetze.md"), changes.end())
+      << "the previous edition feeds changes.html";
+  EXPECT_NE(std::find(changes.begin(), changes.end(), "content/editions/4/de/ziele.md"), changes.end());
   EXPECT_TRUE(has("content/editions/3/edition.yaml")) << "the edition switcher names every edition";
   EXPECT_TRUE(has("glossary/terms.yaml"));
   EXPECT_FALSE(has("content/editions/4/nl/ziele.md"));
