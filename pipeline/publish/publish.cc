@@ -438,6 +438,16 @@ PublishResult publish(const Project& project, const std::vector<const OutputForm
     fs::create_directories(spare->parent_path(), ec);
     if (!fs::exists(fs::symlink_status(*spare, ec)) && ::rename(previous_output.c_str(), spare->c_str()) == 0)
       previous_output.clear();
+    // The spares of output folders nobody built into for as long as cache entries live (a spare's
+    // folder changes with every build that recycles it), and leftovers of killed builds.
+    const auto now = fs::file_time_type::clock::now();
+    for (const auto& entry : fs::directory_iterator(spare->parent_path(), ec)) {
+      std::error_code entry_ec;
+      const auto written = entry.last_write_time(entry_ec);
+      if (entry.path() == *spare || entry_ec || now - written < options.cache_entry_lifetime) continue;
+      const fs::path aside = entry.path().string() + fmt::format(".old-{}", getpid());
+      if (::rename(entry.path().c_str(), aside.c_str()) == 0) to_remove.push_back(aside);
+    }
   }
   if (!previous_output.empty()) to_remove.push_back(previous_output);
   std::jthread removal;

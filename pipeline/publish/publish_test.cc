@@ -461,6 +461,26 @@ TEST_F(PublishTest, AnOutputFolderReplacedAfterTheMemoWasComparedRefusesTheBuild
   EXPECT_EQ(current.result.status, PublishResult::Status::ok) << current.result.message;
 }
 
+// The previous output is kept in the cache as the spare of its output folder; spares of other
+// output folders go once nobody built into them for the cache entries' lifetime.
+TEST_F(PublishTest, SparesOfAbandonedOutputFoldersArePruned) {
+  ASSERT_EQ(build().result.status, PublishResult::Status::ok);
+  const fs::path spares = cache() / "spare-v1";
+  tree_.write(".leitbild-cache/spare-v1/abandoned/3/x.html", "old");
+  tree_.write(".leitbild-cache/spare-v1/recent/3/x.html", "recent");
+  fs::last_write_time(spares / "abandoned", fs::file_time_type::clock::now() - std::chrono::days(15));
+  ASSERT_EQ(build().result.status, PublishResult::Status::ok);
+  EXPECT_FALSE(fs::exists(spares / "abandoned"));
+  EXPECT_TRUE(fs::exists(spares / "recent" / "3" / "x.html"));
+  const fs::path own = spare_path(cache(), normalized_output_path(out()));
+  EXPECT_TRUE(fs::exists(own / "report.json"));  // the output the second build replaced
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(spares)) left.push_back(entry.path().filename().string());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{own.filename().string(), "recent"}));
+  EXPECT_EQ(siblings(), std::vector<std::string>{"dist.lock"});  // nothing beside the output folder
+}
+
 TEST_F(PublishTest, StaleStagingFromKilledBuildsIsRemoved) {
   ASSERT_EQ(build().result.status, PublishResult::Status::ok);
   tree_.write("dist.staging-99999/3/x.html", "half");
