@@ -174,14 +174,7 @@ void write_edition_views(const fs::path& cache, const BuildMemo& memo, const Pro
     write_file_atomically(path, serialize_edition_view(edition), false);
     folder = path.parent_path();
   }
-  if (folder.empty()) return;
-  std::error_code ec;
-  const auto now = fs::file_time_type::clock::now();
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    std::error_code entry_ec;
-    if (const auto written = entry.last_write_time(entry_ec); !entry_ec && now - written > unused_for)
-      fs::remove(entry.path(), entry_ec);
-  }
+  if (!folder.empty()) remove_unused_entries(folder, unused_for);
 }
 
 }  // namespace

@@ -37,82 +37,79 @@ FileStamp stamp_of(std::string path, const struct stat& st) {
   return stamp;
 }
 
+// Calls `visit(folder_fd, entry)` for every entry of the folder `fd` (owned) but "." and "..";
+// `visit` returns false to stop. False when the folder cannot be read or is deeper than any tree
+// leitbild reads (a link loop).
+template <typename Visit>
+bool for_each_entry(int fd, int depth, Visit visit) {
+  DIR* dir = fdopendir(fd);
+  if (!dir) {
+    ::close(fd);
+    return false;
+  }
+  bool ok = depth < kDeepestFolder;
+  while (ok) {
+    errno = 0;
+    const dirent* entry = readdir(dir);
+    if (!entry) {
+      ok = errno == 0;
+      break;
+    }
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    ok = visit(dirfd(dir), *entry);
+  }
+  closedir(dir);
+  return ok;
+}
+
+int open_child_folder(int folder_fd, const char* name) {
+  return openat(folder_fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
 // Stamps everything under the folder `fd` (owned) as `prefix` + name; false when a folder cannot
 // be read.
 // `listed_inodes_match`, when given, is cleared if a directory entry's inode number differs from
 // stat's (some union filesystems): then listings cannot stand in for stat (list_output_inodes).
 bool stamp_folder(int fd, const std::string& prefix, int depth, std::vector<FileStamp>& out, int stat_flags = 0,
                   bool* listed_inodes_match = nullptr) {
-  DIR* dir = fdopendir(fd);
-  if (!dir) {
-    ::close(fd);
-    return false;
-  }
-  bool ok = depth < kDeepestFolder;
-  while (ok) {
-    errno = 0;
-    const dirent* entry = readdir(dir);
-    if (!entry) {
-      ok = errno == 0;
-      break;
-    }
-    const std::string_view name = entry->d_name;
-    if (name == "." || name == "..") continue;
+  return for_each_entry(fd, depth, [&](int folder_fd, const dirent& entry) {
     struct stat st;
-    if (fstatat(dirfd(dir), entry->d_name, &st, stat_flags) != 0) {
+    if (fstatat(folder_fd, entry.d_name, &st, stat_flags) != 0) {
       // A dangling link or a file removed meanwhile: stamped as missing, so it counts as changed.
-      out.push_back(FileStamp{prefix + std::string(name), -1, 0, 0, 0});
-      continue;
+      out.push_back(FileStamp{prefix + entry.d_name, -1, 0, 0, 0});
+      return true;
     }
-    if (listed_inodes_match && entry->d_ino != st.st_ino) *listed_inodes_match = false;
-    out.push_back(stamp_of(prefix + std::string(name), st));
-    if (S_ISDIR(st.st_mode)) {
-      const std::string folder = out.back().path;  // a copy: the recursion grows `out`
-      int child = openat(dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      ok = child >= 0 && stamp_folder(child, folder, depth + 1, out, stat_flags, listed_inodes_match);
-    }
-  }
-  closedir(dir);
-  return ok;
+    if (listed_inodes_match && entry.d_ino != st.st_ino) *listed_inodes_match = false;
+    out.push_back(stamp_of(prefix + entry.d_name, st));
+    if (!S_ISDIR(st.st_mode)) return true;
+    const std::string folder = out.back().path;  // a copy: the recursion grows `out`
+    int child = open_child_folder(folder_fd, entry.d_name);
+    return child >= 0 && stamp_folder(child, folder, depth + 1, out, stat_flags, listed_inodes_match);
+  });
 }
 
 // Names and inode numbers as the folder listing gives them, without a stat per file: files get
 // their inode, links and other entries 0, folders their name with '/'.
 bool list_folder(int fd, const std::string& prefix, int depth, std::vector<FileStamp>& out) {
-  DIR* dir = fdopendir(fd);
-  if (!dir) {
-    ::close(fd);
-    return false;
-  }
-  bool ok = depth < kDeepestFolder;
-  while (ok) {
-    errno = 0;
-    const dirent* entry = readdir(dir);
-    if (!entry) {
-      ok = errno == 0;
-      break;
-    }
-    const std::string_view name = entry->d_name;
-    if (name == "." || name == "..") continue;
-    unsigned char type = entry->d_type;
-    unsigned long long inode = entry->d_ino;
+  return for_each_entry(fd, depth, [&](int folder_fd, const dirent& entry) {
+    unsigned char type = entry.d_type;
+    unsigned long long inode = entry.d_ino;
     if (type == DT_UNKNOWN) {  // filesystems that do not say: ask
       struct stat st;
-      if (fstatat(dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      if (fstatat(folder_fd, entry.d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) return true;
       type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
       inode = st.st_ino;
     }
-    if (type == DT_DIR) {
-      const std::string folder = prefix + std::string(name) + '/';
-      out.push_back(FileStamp{folder, 0, 0, 0, 0});
-      int child = openat(dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      ok = child >= 0 && list_folder(child, folder, depth + 1, out);
-    } else {
-      out.push_back(FileStamp{prefix + std::string(name), 0, 0, 0, type == DT_REG ? inode : 0});
+    if (type != DT_DIR) {
+      out.push_back(FileStamp{prefix + entry.d_name, 0, 0, 0, type == DT_REG ? inode : 0});
+      return true;
     }
-  }
-  closedir(dir);
-  return ok;
+    const std::string folder = prefix + entry.d_name + '/';
+    out.push_back(FileStamp{folder, 0, 0, 0, 0});
+    int child = open_child_folder(folder_fd, entry.d_name);
+    return child >= 0 && list_folder(child, folder, depth + 1, out);
+  });
 }
 
 // `path` itself (file or folder, recursively) as `name`; a missing path is stamped as missing.
@@ -395,11 +392,16 @@ void write_memo(const fs::path& cache, const BuildMemo& memo, std::chrono::secon
   fs::create_directories(path.parent_path(), ec);
   write_file_atomically(path, serialize_memo(memo), false);
   // Memos of other binaries, options or output folders that no build has written for that long.
+  remove_unused_entries(path.parent_path(), unused_for, path);
+}
+
+void remove_unused_entries(const fs::path& folder, std::chrono::seconds unused_for, const fs::path& keep) {
+  std::error_code ec;
   const auto now = fs::file_time_type::clock::now();
-  for (const auto& entry : fs::directory_iterator(path.parent_path(), ec)) {
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
     std::error_code entry_ec;
     const auto written = entry.last_write_time(entry_ec);
-    if (!entry_ec && entry.path() != path && now - written > unused_for) fs::remove(entry.path(), entry_ec);
+    if (!entry_ec && entry.path() != keep && now - written > unused_for) fs::remove(entry.path(), entry_ec);
   }
 }
 

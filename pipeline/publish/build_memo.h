@@ -105,6 +105,10 @@ std::string memo_identity(const std::filesystem::path& root, const std::filesyst
 std::optional<BuildMemo> read_memo(const std::filesystem::path& cache, const std::string& identity);
 // Best effort; also removes the memos no build has written for `unused_for`.
 void write_memo(const std::filesystem::path& cache, const BuildMemo& memo, std::chrono::seconds unused_for);
+// Removes the files (and empty folders) in `folder` but `keep` that were last written longer than
+// `unused_for` ago: memos and edition views of binaries, options or trees nobody builds any more.
+void remove_unused_entries(const std::filesystem::path& folder, std::chrono::seconds unused_for,
+                           const std::filesystem::path& keep = {});
 
 // Whether the files the memo's jobs named outside the stamped folders (a chapter may link any file
 // of the project: leitbild copies it) still hold what report.json recorded. They are few and not
